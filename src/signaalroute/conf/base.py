@@ -1,0 +1,287 @@
+"""Base settings: safe defaults. `dev`, `ci` and `production` change only defaults.
+
+Every environment variable is read through `config()` and listed in docs/configuration.md.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from .env import config
+
+SRC_DIR = Path(__file__).resolve().parents[2]
+BASE_DIR = SRC_DIR.parent  # the repository root
+PACKAGE_DIR = SRC_DIR / "signaalroute"
+
+SECRET_KEY = config("SECRET_KEY", "", help_text="Django secret key; required in production.")
+DEBUG = config("DEBUG", False, help_text="Show debug pages. Never in production.")
+ALLOWED_HOSTS = config(
+    "ALLOWED_HOSTS", ["localhost", "127.0.0.1"], help_text="Comma-separated host names served."
+)
+CSRF_TRUSTED_ORIGINS = config(
+    "CSRF_TRUSTED_ORIGINS",
+    [],
+    cast=list,
+    help_text="Comma-separated origins for CSRF (https://...).",
+)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "drf_spectacular",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
+    "mozilla_django_oidc",
+    # Signaalroute, in the order of the signal route
+    "signaalroute.core",
+    "signaalroute.accounts",
+    "signaalroute.audit",
+    "signaalroute.gemeenten",
+    "signaalroute.signaalpartners",
+    "signaalroute.aanleveringen",
+    "signaalroute.vroegsignaalzaken",
+    "signaalroute.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "signaalroute.accounts.middleware.SecondFactorRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "signaalroute.urls"
+WSGI_APPLICATION = "signaalroute.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "signaalroute.core.context_processors.signaalroute",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------------
+DATABASE_URL = config(
+    "DATABASE_URL",
+    f"sqlite:///{BASE_DIR / 'var' / 'signaalroute.sqlite3'}",
+    help_text="Database URL. SQLite (embedded default) or postgres://user:pass@host:5432/name.",
+)
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Authentication -------------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "core:start"
+LOGOUT_REDIRECT_URL = "accounts:login"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Lockout after repeated failures (django-axes), per user name and IP address.
+AXES_FAILURE_LIMIT = config(
+    "LOGIN_FAILURE_LIMIT", 5, help_text="Failed logins before an account is locked."
+)
+AXES_COOLOFF_TIME = (
+    config(
+        "LOGIN_LOCKOUT_MINUTES", 30, help_text="Minutes an account stays locked after the limit."
+    )
+    / 60
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_VERBOSE = False
+AXES_IPWARE_PROXY_COUNT = config(
+    "REVERSE_PROXY_COUNT", 0, help_text="Number of reverse proxies in front of the app."
+)
+
+OTP_TOTP_ISSUER = config("OTP_ISSUER", "Signaalroute", help_text="Issuer name in TOTP apps.")
+OTP_TOTP_THROTTLE_FACTOR = 1
+
+# OpenID Connect (off until configured; half a configuration fails at start-up).
+OIDC_ENABLED = config("OIDC_ENABLED", False, help_text="Offer login via OpenID Connect.")
+OIDC_RP_CLIENT_ID = config("OIDC_RP_CLIENT_ID", "", help_text="OIDC client id.")
+OIDC_RP_CLIENT_SECRET = config("OIDC_RP_CLIENT_SECRET", "", help_text="OIDC client secret.")
+OIDC_OP_AUTHORIZATION_ENDPOINT = config(
+    "OIDC_OP_AUTHORIZATION_ENDPOINT", "", help_text="OIDC provider authorization endpoint."
+)
+OIDC_OP_TOKEN_ENDPOINT = config("OIDC_OP_TOKEN_ENDPOINT", "", help_text="OIDC token endpoint.")
+OIDC_OP_USER_ENDPOINT = config("OIDC_OP_USER_ENDPOINT", "", help_text="OIDC userinfo endpoint.")
+OIDC_OP_JWKS_ENDPOINT = config("OIDC_OP_JWKS_ENDPOINT", "", help_text="OIDC JWKS endpoint.")
+OIDC_RP_SIGN_ALGO = config("OIDC_RP_SIGN_ALGO", "RS256", help_text="OIDC signing algorithm.")
+OIDC_USERNAME_CLAIM = config(
+    "OIDC_USERNAME_CLAIM", "preferred_username", help_text="Claim matched to a user name."
+)
+OIDC_CREATE_USER = False  # accounts are created by an administrator, with a role
+LOGIN_REDIRECT_URL_FAILURE = "/inloggen/"
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("signaalroute.accounts.oidc.SignaalrouteOIDCBackend")
+
+# --- Sessions and security headers ----------------------------------------------------------
+SESSION_COOKIE_AGE = (
+    config("SESSION_TIMEOUT_MINUTES", 30, help_text="Minutes of inactivity before a session ends.")
+    * 60
+)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+SECURE_COOKIES = config("SECURE_COOKIES", True, help_text="Send cookies over HTTPS only.")
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# --- Internationalisation -------------------------------------------------------------------
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static files (NL Design System CSS and HTMX from npm, no JS build) ----------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = config(
+    "STATIC_ROOT", str(BASE_DIR / "var" / "static"), help_text="collectstatic target."
+)
+NODE_MODULES = BASE_DIR / "node_modules"
+STATICFILES_DIRS = [
+    ("vendor/utrecht-css", NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
+    ("vendor/utrecht-tokens", NODE_MODULES / "@utrecht" / "design-tokens" / "dist"),
+    ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = config("MEDIA_ROOT", str(BASE_DIR / "var" / "media"), help_text="Uploaded files.")
+
+# --- API ------------------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "signaalroute.core.api.exception_handler",
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Signaalroute API",
+    "DESCRIPTION": "API voor vroegsignalering van schulden (NL API Design Rules).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
+
+# --- Background work (Django Tasks) ---------------------------------------------------------
+TASKS_BACKEND = config(
+    "TASKS_BACKEND",
+    "database",
+    help_text="'database' (embedded default), 'rq' (Redis) or 'immediate'.",
+)
+REDIS_URL = config("REDIS_URL", "redis://127.0.0.1:6379/0", help_text="Redis for the rq backend.")
+_TASK_BACKENDS = {
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "spoed"]},
+    "immediate": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "spoed"],
+    },
+    "rq": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default", "spoed"]},
+}
+TASKS = {"default": _TASK_BACKENDS[TASKS_BACKEND]}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {name: {"URL": REDIS_URL} for name in ("default", "spoed")}
+
+# --- E-mail ---------------------------------------------------------------------------------
+EMAIL_HOST = config("EMAIL_HOST", "localhost", help_text="SMTP relay host.")
+EMAIL_PORT = config("EMAIL_PORT", 25, help_text="SMTP relay port.")
+EMAIL_USE_TLS = config("EMAIL_USE_TLS", False, help_text="STARTTLS to the SMTP relay.")
+DEFAULT_FROM_EMAIL = config(
+    "DEFAULT_FROM_EMAIL", "signaalroute@localhost", help_text="Sender of outgoing e-mail."
+)
+
+# --- Logging: never personal data in plain text ---------------------------------------------
+LOG_LEVEL = config("LOG_LEVEL", "INFO", help_text="Log level of the application loggers.")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        "signaalroute": {"handlers": ["console"], "level": LOG_LEVEL},
+        "django": {"handlers": ["console"], "level": "WARNING"},
+    },
+}
+
+# --- Signaalroute ---------------------------------------------------------------------------
+DEMO_TOTP_VISIBLE = config(
+    "DEMO_TOTP_VISIBLE", False, help_text="Show the demo accounts' TOTP secrets on the login page."
+)

@@ -1,0 +1,83 @@
+"""The organisations that report arrears (vastelastenpartners) and their contact persons."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from signaalroute.core.models import PublicIdModel
+from signaalroute.gemeenten.models import Gemeente, kvk_validator
+
+from .constants import Signaalpartnersoort
+
+
+class Signaalpartner(PublicIdModel):
+    code = models.SlugField(
+        _("code"),
+        max_length=40,
+        unique=True,
+        help_text=_("Korte code, o.a. voor de opdrachtregel."),
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    soort = models.CharField(_("soort"), max_length=30, choices=Signaalpartnersoort.choices)
+    kvk_nummer = models.CharField(
+        _("KvK-nummer"), max_length=8, blank=True, validators=[kvk_validator]
+    )
+    criteria = models.TextField(
+        _("gepubliceerde signaalcriteria"),
+        blank=True,
+        help_text=_(
+            "Wanneer deze partner een signaal afgeeft, zoals gepubliceerd door de partner."
+        ),
+    )
+    minimum_bedrag = models.PositiveIntegerField(
+        _("minimumbedrag (centen)"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: de standaard voor de soort partner."),
+    )
+    minimale_achterstand_dagen = models.PositiveIntegerField(
+        _("minimale achterstand (dagen)"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: de standaard voor de soort partner."),
+    )
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("signaalpartner")
+        verbose_name_plural = _("signaalpartners")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Contactpersoon(PublicIdModel):
+    """A partner's contact person, optionally the one for a specific municipality."""
+
+    signaalpartner = models.ForeignKey(
+        Signaalpartner,
+        on_delete=models.CASCADE,
+        related_name="contactpersonen",
+        verbose_name=_("signaalpartner"),
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="partnercontactpersonen",
+        verbose_name=_("gemeente"),
+        help_text=_("Leeg: contactpersoon voor alle gemeenten."),
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    functie = models.CharField(_("functie"), max_length=100, blank=True)
+    telefoonnummer = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+
+    class Meta:
+        verbose_name = _("contactpersoon")
+        verbose_name_plural = _("contactpersonen")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam

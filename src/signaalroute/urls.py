@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularJSONAPIView
+
+from signaalroute.core import views as core_views
+
+admin.site.site_header = "Signaalroute beheer"
+
+urlpatterns = [
+    path("", include("signaalroute.core.urls")),
+    path("", include("signaalroute.accounts.urls")),
+    path("werk/", include("signaalroute.vroegsignaalzaken.urls")),
+    path("partner/aanleveringen/", include("signaalroute.aanleveringen.urls")),
+    path("instellingen/", include("signaalroute.gemeenten.urls")),
+    path("logboek/", include("signaalroute.audit.urls")),
+    path("beheer/", admin.site.urls),
+    path("api/v1/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+]
+if settings.OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+
+handler403 = core_views.forbidden
+handler404 = core_views.not_found

@@ -1,0 +1,85 @@
+"""DDAS (v1.2) enumerations as stable snake_case codes with Dutch labels.
+
+`contrib/ddas` maps these codes to the literal DDAS values at the edge.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Signaalstatus(models.TextChoices):
+    """DDAS `EnumSignaalstatus`."""
+
+    NOG_NIET_OPGEPAKT = "nog_niet_opgepakt", _("Nog niet opgepakt")
+    OPGEPAKT = "opgepakt", _("Opgepakt")
+    NIET_OPGEPAKT_ONTERECHT = "niet_opgepakt_onterecht", _("Niet opgepakt: onterecht signaal")
+    NIET_OPGEPAKT_HERHAALD = "niet_opgepakt_herhaald", _("Niet opgepakt: herhaalde melding")
+    NIET_OPGEPAKT_ANDERE_REDEN = "niet_opgepakt_andere_reden", _("Niet opgepakt: andere reden")
+    BEKEND_BIJ_SHV = "bekend_bij_shv", _("Inwoner al bekend bij schuldhulpverlening")
+    OVERLEDEN = "overleden", _("Inwoner is overleden")
+    GEEN_INWONER = "geen_inwoner", _("Persoon is geen inwoner (meer) in de gemeente")
+
+
+class Eindresultaat(models.TextChoices):
+    """DDAS `EnumEindresultaat` (v1.2)."""
+
+    NIET_OPGEPAKT_ONTERECHT = "niet_opgepakt_onterecht", _("Niet opgepakt: onterecht signaal")
+    NIET_OPGEPAKT_HERHAALD = "niet_opgepakt_herhaald", _("Niet opgepakt: herhaalde melding")
+    NIET_OPGEPAKT_ANDERE_REDEN = "niet_opgepakt_andere_reden", _("Niet opgepakt: andere reden")
+    OVERLEDEN = "overleden", _("Inwoner is overleden")
+    GEEN_INWONER = "geen_inwoner", _("Persoon is geen inwoner (meer) in de gemeente")
+    BEKEND_BIJ_SHV = "bekend_bij_shv", _("Inwoner al bekend bij schuldhulpverlening")
+    ANDER_TRAJECT = "ander_traject", _("Inwoner heeft al een ander lopend traject")
+    GEEN_CONTACT = "geen_contact", _("Definitief geen contact kunnen krijgen")
+    GEEN_REACTIE = "geen_reactie", _("Geen reactie na eerder contact")
+    HOEFT_GEEN_HULP = (
+        "hoeft_geen_hulp",
+        _("Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering"),
+    )
+    ZELF_BETAALD = "zelf_betaald", _("Inwoner heeft zelf al betaald/betalingsregeling getroffen")
+    QUICK_FIX = "quick_fix", _("(Budget)advies en/of quick fix")
+    VERVOLGHULP = "vervolghulp", _("Vervolghulp en/of verwijzing")
+    VERVOLGHULP_FINANCIEEL = "vervolghulp_financieel", _("Vervolghulp en/of verwijzing financieel")
+    VERVOLGHULP_NIET_FINANCIEEL = (
+        "vervolghulp_niet_financieel",
+        _("Vervolghulp en/of verwijzing niet financieel"),
+    )
+    VERWIJZING_ZONDER_INWONER = (
+        "verwijzing_zonder_inwoner",
+        _("Verwijzing zonder tussenkomst inwoner"),
+    )
+
+
+class Contactsoort(models.TextChoices):
+    """DDAS `EnumContactsoort` (v1.2)."""
+
+    ADMINISTRATIEF = "administratief", _("Administratief")
+    AFSPRAAK_OP_LOCATIE = "afspraak_op_locatie", _("Afspraak op locatie")
+    BRIEF = "brief", _("Brief")
+    HUISBEZOEK = "huisbezoek", _("Huisbezoek")
+    KAARTJE = "kaartje", _("Kaartje")
+    MAIL = "mail", _("Mail")
+    ONBEKEND = "onbekend", _("Onbekend")
+    OVERIGE = "overige", _("Overige")
+    SMS_WHATSAPP = "sms_whatsapp", _("SMS/Whatsapp")
+    TELEFOON = "telefoon", _("Telefoon")
+
+
+class Dagdeel(models.TextChoices):
+    OCHTEND = "ochtend", _("Ochtend")
+    MIDDAG = "middag", _("Middag")
+    AVOND = "avond", _("Avond")
+
+
+class Zaaksoort(models.TextChoices):
+    """Divosa definitions (BRIEF §5)."""
+
+    ENKELVOUDIG = "enkelvoudig", _("Enkelvoudig")
+    MEERVOUDIG = "meervoudig", _("Meervoudig")
+    OPEENVOLGEND = "opeenvolgend", _("Opeenvolgend")
+
+
+class Zaakfase(models.TextChoices):
+    NIEUW = "nieuw", _("Nieuw")
+    IN_BEHANDELING = "in_behandeling", _("In behandeling")
+    AFGESLOTEN = "afgesloten", _("Afgesloten")

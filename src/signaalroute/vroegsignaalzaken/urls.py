@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "vroegsignaalzaken"
+
+urlpatterns = [
+    path("werkvoorraad/", views.werkvoorraad, name="werkvoorraad"),
+    path("overzicht/", views.overzicht, name="overzicht"),
+    path("zaken/<uuid:uuid>/", views.detail, name="detail"),
+]
