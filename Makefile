@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python src/manage.py
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/signaalroute
 
-.PHONY: run test lint test-sqlite test-postgres bench install static demo worker clean
+.PHONY: run test lint test-sqlite test-postgres bench install demo worker clean openapi
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,3 +58,7 @@ bench: install
 
 clean:
 	rm -rf $(VENV) node_modules var
+
+## make openapi: regenerate the committed OpenAPI document (a test fails when it drifts)
+openapi: install
+	DJANGO_SETTINGS_MODULE=signaalroute.conf.ci $(MANAGE) spectacular --format openapi-json --file docs/api/openapi.json

@@ -19,6 +19,11 @@ from .services import (
 )
 
 
+def _posted(request):
+    """The submitted data (also when empty), or None for a GET: an empty POST shows errors."""
+    return request.POST if request.method == "POST" else None
+
+
 def _next_url(request) -> str:
     target = request.session.get("login_next", "")
     if target and url_has_allowed_host_and_scheme(
@@ -32,7 +37,7 @@ def _next_url(request) -> str:
 def login_view(request):
     if request.user.is_authenticated and is_second_factor_done(request):
         return redirect(_next_url(request))
-    form = InlogForm(request.POST or None)
+    form = InlogForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         user = gebruiker_inloggen(
             request=request,
@@ -54,7 +59,7 @@ def verificatie_view(request):
         return redirect(_next_url(request))
     if totp_apparaat(user=request.user) is None:
         return redirect("accounts:tweede_factor_instellen")
-    form = VerificatieForm(request.POST or None)
+    form = VerificatieForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         if tweede_factor_controleren(request=request, token=form.cleaned_data["token"]):
             return redirect(_next_url(request))
@@ -69,7 +74,7 @@ def tweede_factor_instellen_view(request):
     if is_second_factor_done(request) or totp_apparaat(user=request.user) is not None:
         return redirect("accounts:verificatie")
     device = tweede_factor_voorbereiden(user=request.user)
-    form = VerificatieForm(request.POST or None)
+    form = VerificatieForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         if tweede_factor_bevestigen(request=request, token=form.cleaned_data["token"]):
             messages.success(request, _("Tweestapsverificatie is ingesteld."))

@@ -3,7 +3,7 @@ from django.db.models import Count, QuerySet
 from signaalroute.accounts.constants import ORGANISATIEROLLEN, Rol
 from signaalroute.accounts.models import User
 
-from .models import Gemeente, Team, Uitvoeringsorganisatie
+from .models import Gemeente, Postcodegebied, Team, Uitvoeringsorganisatie
 
 
 def gemeenten_voor(user: User) -> QuerySet[Gemeente]:
@@ -42,3 +42,15 @@ def teams_voor(user: User) -> QuerySet[Team]:
         .prefetch_related("wijken")
         .annotate(aantal_leden=Count("leden", distinct=True))
     )
+
+
+def postcodegebied_zoeken(postcode: str) -> Postcodegebied | None:
+    """Route a (normalised) postcode: the PC6 entry wins, else the PC4 entry."""
+    kandidaten = {postcode, postcode[:4]}
+    gevonden = {
+        p.postcode: p
+        for p in Postcodegebied.objects.select_related("gemeente", "wijk").filter(
+            postcode__in=kandidaten
+        )
+    }
+    return gevonden.get(postcode) or gevonden.get(postcode[:4])
