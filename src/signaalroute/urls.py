@@ -16,6 +16,7 @@ urlpatterns = [
     path("logboek/", include("signaalroute.audit.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    path("api/v1/", include("signaalroute.api_urls")),
 ]
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

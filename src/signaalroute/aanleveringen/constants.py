@@ -11,7 +11,14 @@ class Aanleverkanaal(models.TextChoices):
 
 
 class Aanleverstatus(models.TextChoices):
+    CONCEPT = "concept", _("Gecontroleerd, nog niet aangeleverd")
     ONTVANGEN = "ontvangen", _("Ontvangen")
     IN_VERWERKING = "in_verwerking", _("In verwerking")
     VERWERKT = "verwerkt", _("Verwerkt")
     MISLUKT = "mislukt", _("Mislukt")
+
+
+class Regelstatus(models.TextChoices):
+    GEACCEPTEERD = "geaccepteerd", _("Geaccepteerd")
+    WAARSCHUWING = "waarschuwing", _("Geaccepteerd met waarschuwing")
+    AFGEWEZEN = "afgewezen", _("Afgewezen")

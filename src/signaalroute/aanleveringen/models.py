@@ -9,7 +9,7 @@ from signaalroute.gemeenten.models import Gemeente
 from signaalroute.signaalpartners.models import Signaalpartner
 from signaalroute.vroegsignaalzaken.constants import Signaalstatus
 
-from .constants import Aanleverkanaal, Aanleverstatus
+from .constants import Aanleverkanaal, Aanleverstatus, Regelstatus
 
 
 class Aanlevering(PublicIdModel):
@@ -44,11 +44,31 @@ class Aanlevering(PublicIdModel):
     aantal_geaccepteerd = models.PositiveIntegerField(_("geaccepteerd"), default=0)
     aantal_met_waarschuwing = models.PositiveIntegerField(_("met waarschuwing"), default=0)
     aantal_afgewezen = models.PositiveIntegerField(_("afgewezen"), default=0)
+    aantal_lege_regels = models.PositiveIntegerField(_("lege regels"), default=0)
+    per_gemeente = models.JSONField(
+        _("aantallen per gemeente"),
+        default=dict,
+        blank=True,
+        help_text=_("CBS-code -> aantal geaccepteerde signalen."),
+    )
+    foutmelding = models.TextField(
+        _("foutmelding"),
+        blank=True,
+        help_text=_("Waarom het bestand als geheel niet te lezen was."),
+    )
+    idempotency_key = models.CharField(_("Idempotency-Key"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("aanlevering")
         verbose_name_plural = _("aanleveringen")
         ordering = ["-ontvangen_op"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["signaalpartner", "idempotency_key"],
+                condition=~models.Q(idempotency_key=""),
+                name="aanlevering_unieke_idempotency_key",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.signaalpartner} {self.ontvangen_op:%Y-%m-%d %H:%M}"
@@ -164,3 +184,64 @@ class Vroegsignaal(PublicIdModel):
         if self.huisnummertoevoeging:
             nummer += f"-{self.huisnummertoevoeging}"
         return f"{self.straat} {nummer}, {self.postcode} {self.woonplaats}".strip()
+
+
+class Aanleverbestand(models.Model):
+    """The delivered file itself, kept in the database so that a worker on any machine can
+    process it; removed after processing by the retention job."""
+
+    aanlevering = models.OneToOneField(
+        Aanlevering, on_delete=models.CASCADE, related_name="bestand", primary_key=True
+    )
+    inhoud = models.BinaryField(_("inhoud"))
+
+    class Meta:
+        verbose_name = _("aanleverbestand")
+        verbose_name_plural = _("aanleverbestanden")
+
+
+class Aanleverregel(models.Model):
+    """The result of one delivered row: accepted, accepted with warnings, or rejected, with
+    every reason. Accepted + warnings + rejected always add up to the rows delivered."""
+
+    aanlevering = models.ForeignKey(
+        Aanlevering, on_delete=models.CASCADE, related_name="regels", verbose_name=_("aanlevering")
+    )
+    regelnummer = models.PositiveIntegerField(_("regelnummer"))
+    status = models.CharField(_("status"), max_length=20, choices=Regelstatus.choices)
+    meldingen = models.JSONField(_("meldingen"), default=list, blank=True)
+    gegevens = models.JSONField(
+        _("aangeleverde gegevens"),
+        default=dict,
+        blank=True,
+        help_text=_("De regel zoals aangeleverd; alleen bewaard bij afwijzing of waarschuwing."),
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gemeente"),
+    )
+    vroegsignaal = models.OneToOneField(
+        Vroegsignaal,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="regel",
+        verbose_name=_("vroegsignaal"),
+    )
+
+    class Meta:
+        verbose_name = _("aanleverregel")
+        verbose_name_plural = _("aanleverregels")
+        ordering = ["aanlevering", "regelnummer"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aanlevering", "regelnummer"], name="aanleverregel_uniek_regelnummer"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.aanlevering_id}:{self.regelnummer} {self.status}"

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "signaalroute.core.middleware.ApiVersionMiddleware",
 ]
 
 ROOT_URLCONF = "signaalroute.urls"
@@ -97,6 +98,7 @@ DATABASE_URL = config(
 )
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
@@ -226,7 +228,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "signaalroute.core.api.exception_handler",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        "signaalroute.accounts.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "UNAUTHENTICATED_USER": None,
@@ -284,3 +286,8 @@ LOGGING = {
 DEMO_TOTP_VISIBLE = config(
     "DEMO_TOTP_VISIBLE", False, help_text="Show the demo accounts' TOTP secrets on the login page."
 )
+AANLEVERING_MAX_BYTES = config(
+    "AANLEVERING_MAX_MB", 50, help_text="Largest delivery file accepted, in MB."
+) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

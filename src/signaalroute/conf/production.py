@@ -3,6 +3,8 @@
 A half-configured OIDC integration is refused by the check in `core/checks.py`.
 """
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -12,7 +14,7 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
 if DEBUG:
     raise ImproperlyConfigured("DEBUG must be off in production.")
-if not ALLOWED_HOSTS:
+if not os.environ.get("ALLOWED_HOSTS") or not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production.")
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -16,3 +16,11 @@ class Signaalpartnersoort(models.TextChoices):
     BELASTINGDIENST = "belastingdienst", _("Belastingdienst")
     DIENST_TOESLAGEN = "dienst_toeslagen", _("Dienst Toeslagen")
     OVERIGE = "overige", _("Overige")
+
+
+class Scope(models.TextChoices):
+    """What a partner's machine credential may do in the partner API."""
+
+    AANLEVERINGEN_SCHRIJVEN = "aanleveringen:schrijven", _("Signalen aanleveren")
+    AANLEVERINGEN_LEZEN = "aanleveringen:lezen", _("Aanleveringen en resultaten lezen")
+    TERUGKOPPELING_LEZEN = "terugkoppeling:lezen", _("Terugkoppeling lezen")

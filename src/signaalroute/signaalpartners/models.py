@@ -40,6 +40,15 @@ class Signaalpartner(PublicIdModel):
         blank=True,
         help_text=_("Leeg: de standaard voor de soort partner."),
     )
+    kolomprofiel = models.JSONField(
+        _("kolomprofiel"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Eigen kolomnamen van de partner -> veld in het aanleverformaat (leeg: negeren), "
+            "zodat een bestaande export ongewijzigd kan worden aangeleverd."
+        ),
+    )
     actief = models.BooleanField(_("actief"), default=True)
 
     class Meta:
@@ -81,3 +90,30 @@ class Contactpersoon(PublicIdModel):
 
     def __str__(self) -> str:
         return self.naam
+
+
+class Partnersleutel(PublicIdModel):
+    """A machine credential of a partner system for the partner API. Only a SHA-256 hash is
+    stored; the key is shown once when created."""
+
+    signaalpartner = models.ForeignKey(
+        Signaalpartner,
+        on_delete=models.CASCADE,
+        related_name="sleutels",
+        verbose_name=_("signaalpartner"),
+    )
+    naam = models.CharField(_("naam"), max_length=100, help_text=_("Bijv. het koppelsysteem."))
+    prefix = models.CharField(_("prefix"), max_length=12, unique=True)
+    sleutel_hash = models.CharField(_("SHA-256 van de sleutel"), max_length=64)
+    scopes = models.JSONField(_("scopes"), default=list)
+    actief = models.BooleanField(_("actief"), default=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    laatst_gebruikt_op = models.DateTimeField(_("laatst gebruikt op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("partnersleutel")
+        verbose_name_plural = _("partnersleutels")
+        ordering = ["signaalpartner", "naam"]
+
+    def __str__(self) -> str:
+        return f"{self.signaalpartner} · {self.naam} ({self.prefix}…)"

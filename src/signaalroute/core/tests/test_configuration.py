@@ -21,7 +21,7 @@ def test_every_environment_variable_is_documented():
 
 
 def _import_production(env: dict) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS"}}
     return subprocess.run(
         [sys.executable, "-c", "import signaalroute.conf.production"],
         env={**clean, **env, "PYTHONPATH": str(REPO / "src")},
@@ -37,8 +37,14 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_production_starts_with_secret_key():
-    assert _import_production({"SECRET_KEY": "x" * 50}).returncode == 0
+def test_production_starts_with_secret_key_and_allowed_hosts():
+    env = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "signaalroute.example.nl"}
+    assert _import_production(env).returncode == 0
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = _import_production({"SECRET_KEY": "x" * 50})
+    assert "ALLOWED_HOSTS must be set" in result.stderr
 
 
 def test_production_refuses_debug():

@@ -1,0 +1,364 @@
+"""Intake: receive a delivery, then process it (parse, validate, route, de-duplicate, store).
+
+Receiving is cheap and happens in the request; processing runs as a background task
+(`tasks.aanlevering_verwerken_taak`) or directly from the command line. A delivery is stored
+all-or-nothing, and every delivered row ends up as a stored signal or a reported row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from signaalroute.accounts.models import User
+from signaalroute.audit.constants import Auditactie
+from signaalroute.audit.services import auditregel_vastleggen
+from signaalroute.core.exceptions import Conflict, ValidatieFout
+from signaalroute.signaalpartners.models import Signaalpartner
+from signaalroute.vroegsignaalzaken.constants import Signaalstatus
+from signaalroute.vroegsignaalzaken.models import Signaalstatuswijziging
+
+from .constants import Aanleverkanaal, Aanleverstatus, Regelstatus
+from .models import Aanleverbestand, Aanlevering, Aanleverregel, Vroegsignaal
+from .parsing import BestandOnleesbaar, bestand_lezen, json_signaal_omzetten
+from .rules import Rijresultaat, Validatiecontext, criteria_bepalen, rij_valideren
+from .routing import Routering
+from .velden import VROEGSIGNAAL_VELDEN
+
+logger = logging.getLogger(__name__)
+
+BATCH = 2000
+JSON_BESTANDSNAAM = "api.json"
+
+
+class DubbeleAanlevering(Conflict):
+    code = "dubbele_aanlevering"
+
+    def __init__(self, eerdere: Aanlevering):
+        self.eerdere = eerdere
+        moment = timezone.localtime(eerdere.ontvangen_op)
+        super().__init__(
+            f"Dit bestand is al aangeleverd op {moment:%d-%m-%Y} om {moment:%H:%M} en wordt "
+            "niet opnieuw verwerkt."
+        )
+
+
+def _hash(inhoud: bytes) -> str:
+    return hashlib.sha256(inhoud).hexdigest()
+
+
+@transaction.atomic
+def aanlevering_ontvangen(
+    *,
+    signaalpartner: Signaalpartner,
+    kanaal: Aanleverkanaal,
+    inhoud: bytes,
+    bestandsnaam: str = "",
+    door: User | None = None,
+    idempotency_key: str = "",
+    concept: bool = False,
+    wachtrij: bool = True,
+) -> Aanlevering:
+    """Store a delivered file (or API batch) and queue it for processing. A `concept` is only
+    checked (see `aanlevering_controleren`) until the partner confirms it. With
+    `wachtrij=False` the caller processes it itself (command line, small API batches).
+
+    The same Idempotency-Key returns the earlier delivery; the same content delivered again
+    by the same partner raises `DubbeleAanlevering` (nothing is imported twice)."""
+    if len(inhoud) > settings.AANLEVERING_MAX_BYTES:
+        raise ValidatieFout(
+            f"Het bestand is groter dan {settings.AANLEVERING_MAX_BYTES // (1024 * 1024)} MB. "
+            "Lever het in delen aan."
+        )
+    inhoud_hash = _hash(inhoud)
+    if idempotency_key:
+        eerdere = Aanlevering.objects.filter(
+            signaalpartner=signaalpartner, idempotency_key=idempotency_key
+        ).first()
+        if eerdere is not None:
+            if eerdere.inhoud_hash != inhoud_hash:
+                raise Conflict(
+                    "Deze Idempotency-Key is eerder gebruikt voor een andere aanlevering."
+                )
+            return eerdere
+    eerdere = (
+        Aanlevering.objects.filter(signaalpartner=signaalpartner, inhoud_hash=inhoud_hash)
+        .exclude(status__in=[Aanleverstatus.MISLUKT, Aanleverstatus.CONCEPT])
+        .first()
+    )
+    if eerdere is not None:
+        raise DubbeleAanlevering(eerdere)
+    aanlevering = Aanlevering.objects.create(
+        signaalpartner=signaalpartner,
+        kanaal=kanaal,
+        bestandsnaam=bestandsnaam[:255],
+        inhoud_hash=inhoud_hash,
+        aangeleverd_door=door,
+        idempotency_key=idempotency_key[:100],
+        status=Aanleverstatus.CONCEPT if concept else Aanleverstatus.ONTVANGEN,
+    )
+    Aanleverbestand.objects.create(aanlevering=aanlevering, inhoud=inhoud)
+    if not concept:
+        _aanlevering_starten(aanlevering, door=door, wachtrij=wachtrij)
+    return aanlevering
+
+
+def _aanlevering_starten(
+    aanlevering: Aanlevering, *, door: User | None, wachtrij: bool = True
+) -> None:
+    kanaal = Aanleverkanaal(aanlevering.kanaal)
+    auditregel_vastleggen(
+        actie=Auditactie.AANLEVEREN, gebruiker=door, object=aanlevering,
+        gebruikersnaam=aanlevering.signaalpartner.code,
+        omschrijving=f"Aanlevering via {kanaal.label}",
+    )
+    if wachtrij:
+        from .tasks import aanlevering_verwerken_taak
+
+        transaction.on_commit(lambda: aanlevering_verwerken_taak.enqueue(aanlevering.pk))
+
+
+@transaction.atomic
+def aanlevering_bevestigen(*, aanlevering: Aanlevering, door: User | None) -> Aanlevering:
+    """The partner confirms a checked concept: it is delivered and processed."""
+    aanlevering = Aanlevering.objects.select_for_update().get(pk=aanlevering.pk)
+    if aanlevering.status != Aanleverstatus.CONCEPT:
+        raise Conflict("Deze aanlevering is al aangeleverd.")
+    eerdere = (
+        Aanlevering.objects.filter(
+            signaalpartner_id=aanlevering.signaalpartner_id, inhoud_hash=aanlevering.inhoud_hash
+        )
+        .exclude(status__in=[Aanleverstatus.MISLUKT, Aanleverstatus.CONCEPT])
+        .first()
+    )
+    if eerdere is not None:
+        raise DubbeleAanlevering(eerdere)
+    aanlevering.status = Aanleverstatus.ONTVANGEN
+    aanlevering.save(update_fields=["status"])
+    _aanlevering_starten(aanlevering, door=door)
+    return aanlevering
+
+
+class _Terugdraaien(Exception):
+    pass
+
+
+@dataclass
+class Controle:
+    """The outcome of checking a delivery without storing it."""
+
+    samenvatting: dict
+    regels: list[Aanleverregel]
+    foutmelding: str = ""
+
+
+def aanlevering_controleren(*, aanlevering: Aanlevering, max_regels: int = 1000) -> Controle:
+    """Run the complete processing of a concept delivery and roll it back: the partner sees
+    exactly the per-row result an actual delivery would give, and nothing is stored."""
+    inhoud = bytes(Aanleverbestand.objects.get(aanlevering=aanlevering).inhoud)
+    uitkomst: Controle | None = None
+    try:
+        with transaction.atomic():
+            try:
+                verwerking = _regels_verwerken(aanlevering, inhoud)
+            except BestandOnleesbaar as exc:
+                uitkomst = Controle({}, [], foutmelding=str(exc.message))
+                raise _Terugdraaien from exc
+            aantallen = verwerking.aantallen
+            uitkomst = Controle(
+                samenvatting={
+                    "total": sum(aantallen.values()),
+                    "accepted": aantallen[Regelstatus.GEACCEPTEERD]
+                    + aantallen[Regelstatus.WAARSCHUWING],
+                    "warnings": aantallen[Regelstatus.WAARSCHUWING],
+                    "rejected": aantallen[Regelstatus.AFGEWEZEN],
+                    "perGemeente": dict(verwerking.per_gemeente),
+                },
+                regels=list(
+                    Aanleverregel.objects.filter(aanlevering=aanlevering)
+                    .select_related("gemeente")
+                    .order_by("regelnummer")[:max_regels]
+                ),
+            )
+            raise _Terugdraaien
+    except _Terugdraaien:
+        pass
+    assert uitkomst is not None
+    return uitkomst
+
+
+def signalen_als_json(signalen: list[dict]) -> bytes:
+    """The canonical bytes of an API batch: stored like a file, hashed for duplicates."""
+    return json.dumps({"signalen": signalen}, sort_keys=True, ensure_ascii=False).encode()
+
+
+@dataclass
+class Verwerking:
+    """Running totals of one delivery's processing."""
+
+    aantallen: Counter = field(default_factory=Counter)
+    per_gemeente: Counter = field(default_factory=Counter)
+    lege_regels: int = 0
+
+
+def aanlevering_verwerken(*, aanlevering_id: int) -> Aanlevering | None:
+    """Process one received delivery. Safe to call from several workers at once: the row lock
+    (skip locked) lets exactly one of them take it; the others return None. All rows are
+    stored in one transaction, so a crash leaves nothing half stored and a re-run succeeds."""
+    with transaction.atomic():
+        aanlevering = (
+            Aanlevering.objects.select_for_update(skip_locked=True)
+            .select_related("signaalpartner")
+            .filter(pk=aanlevering_id, status=Aanleverstatus.ONTVANGEN)
+            .first()
+        )
+        if aanlevering is None:
+            return None
+        inhoud = bytes(Aanleverbestand.objects.get(aanlevering=aanlevering).inhoud)
+        try:
+            with transaction.atomic():
+                verwerking = _regels_verwerken(aanlevering, inhoud)
+        except BestandOnleesbaar as exc:
+            aanlevering.status = Aanleverstatus.MISLUKT
+            aanlevering.foutmelding = str(exc.message)
+            aanlevering.verwerkt_op = timezone.now()
+            aanlevering.save(update_fields=["status", "foutmelding", "verwerkt_op"])
+            return aanlevering
+        aantallen = verwerking.aantallen
+        aanlevering.status = Aanleverstatus.VERWERKT
+        aanlevering.verwerkt_op = timezone.now()
+        aanlevering.aantal_geaccepteerd = aantallen[Regelstatus.GEACCEPTEERD]
+        aanlevering.aantal_met_waarschuwing = aantallen[Regelstatus.WAARSCHUWING]
+        aanlevering.aantal_afgewezen = aantallen[Regelstatus.AFGEWEZEN]
+        aanlevering.aantal_rijen = sum(aantallen.values())
+        aanlevering.aantal_lege_regels = verwerking.lege_regels
+        aanlevering.per_gemeente = dict(sorted(verwerking.per_gemeente.items()))
+        aanlevering.save()
+    logger.info(
+        "aanlevering %s verwerkt: %s regels, %s afgewezen",
+        aanlevering.uuid, aanlevering.aantal_rijen, aanlevering.aantal_afgewezen,
+    )
+    return aanlevering
+
+
+def _rijen(aanlevering: Aanlevering, inhoud: bytes, verwerking: Verwerking
+           ) -> Iterator[tuple[int, Mapping[str, Any], list[str]]]:
+    if aanlevering.kanaal == Aanleverkanaal.API and aanlevering.bestandsnaam == JSON_BESTANDSNAAM:
+        for nummer, signaal in enumerate(json.loads(inhoud)["signalen"], start=1):
+            rij, onbekend = json_signaal_omzetten(signaal)
+            yield nummer, rij, onbekend
+        return
+    lezer = bestand_lezen(inhoud, profiel=aanlevering.signaalpartner.kolomprofiel or None)
+    for nummer, rij in lezer.rijen():
+        yield nummer, rij, []
+    verwerking.lege_regels = lezer.overgeslagen_leeg
+
+
+def _regels_verwerken(aanlevering: Aanlevering, inhoud: bytes) -> Verwerking:
+    partner = aanlevering.signaalpartner
+    context = Validatiecontext(
+        criteria=criteria_bepalen(
+            partner.soort,
+            minimum_bedrag=partner.minimum_bedrag,
+            minimale_achterstand_dagen=partner.minimale_achterstand_dagen,
+        ),
+        aanleverdatum=timezone.localdate(aanlevering.ontvangen_op),
+    )
+    routering = Routering(partner=partner)
+    verwerking = Verwerking()
+    batch: list[tuple[Rijresultaat, Mapping[str, Any]]] = []
+    for nummer, rij, _onbekend in _rijen(aanlevering, inhoud, verwerking):
+        batch.append((rij_valideren(rij, context=context, rijnummer=nummer), rij))
+        if len(batch) >= BATCH:
+            _batch_opslaan(aanlevering, batch, routering, verwerking)
+            batch = []
+    if batch:
+        _batch_opslaan(aanlevering, batch, routering, verwerking)
+    return verwerking
+
+
+def _batch_opslaan(
+    aanlevering: Aanlevering,
+    batch: list[tuple[Rijresultaat, Mapping[str, Any]]],
+    routering: Routering,
+    verwerking: Verwerking,
+) -> None:
+    partner = aanlevering.signaalpartner
+    te_routeren = [resultaat for resultaat, _ in batch if not resultaat.afgewezen]
+    routering.voorbereiden(te_routeren)
+    signalen: list[Vroegsignaal] = []
+    regels: list[Aanleverregel] = []
+    for resultaat, rij in batch:
+        gemeente = None
+        if not resultaat.afgewezen:
+            gemeente = routering.gemeente_bepalen(resultaat)
+            if gemeente is not None:
+                routering.dubbel_controleren(resultaat, gemeente)
+        if resultaat.meldingen:
+            regels.append(
+                Aanleverregel(
+                    aanlevering=aanlevering,
+                    regelnummer=resultaat.rijnummer,
+                    status=resultaat.status,
+                    meldingen=[m.als_dict() for m in resultaat.meldingen],
+                    gegevens=_als_tekst(rij),
+                    gemeente=None if resultaat.afgewezen else gemeente,
+                )
+            )
+        verwerking.aantallen[resultaat.status] += 1
+        if resultaat.afgewezen:
+            continue
+        verwerking.per_gemeente[gemeente.cbs_code] += 1
+        waarden = resultaat.waarden
+        signalen.append(
+            Vroegsignaal(
+                aanlevering=aanlevering,
+                regelnummer=resultaat.rijnummer,
+                signaalpartner=partner,
+                gemeente=gemeente,
+                vorig_signaal_id=routering.vorig_signaal_id(resultaat),
+                status=(
+                    Signaalstatus.NIET_OPGEPAKT_ANDERE_REDEN
+                    if waarden["rechtspersoon"]
+                    else Signaalstatus.NOG_NIET_OPGEPAKT
+                ),
+                **{veld: _leeg_als_none(veld, waarden[veld]) for veld in _VELDEN},
+            )
+        )
+    Vroegsignaal.objects.bulk_create(signalen, batch_size=BATCH)
+    rechtspersonen = [s for s in signalen if s.rechtspersoon]
+    Signaalstatuswijziging.objects.bulk_create(
+        Signaalstatuswijziging(
+            vroegsignaal=s, van=Signaalstatus.NOG_NIET_OPGEPAKT, naar=s.status,
+            toelichting="Signaal over een rechtspersoon: wordt niet opgevolgd.",
+        )
+        for s in rechtspersonen
+    )
+    per_regel = {s.regelnummer: s for s in signalen}
+    for regel in regels:
+        regel.vroegsignaal = per_regel.get(regel.regelnummer)
+    Aanleverregel.objects.bulk_create(regels, batch_size=BATCH)
+    routering.onthouden(signalen)
+
+
+_VELDEN = VROEGSIGNAAL_VELDEN
+_NULLABLE = {f.name for f in Vroegsignaal._meta.concrete_fields if f.null}
+
+
+def _leeg_als_none(veld: str, waarde: Any) -> Any:
+    if waarde is None and veld not in _NULLABLE:
+        return ""
+    return waarde
+
+
+def _als_tekst(rij: Mapping[str, Any]) -> dict[str, str]:
+    return {k: "" if v is None else str(v) for k, v in rij.items() if not k.startswith("_")}

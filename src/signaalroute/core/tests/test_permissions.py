@@ -1,0 +1,414 @@
+"""Access to every page and endpoint: anonymous, wrong role, other municipality, other partner.
+
+`TOEGANG` is the access table: for each named URL what each visitor gets. A test walks the URL
+resolver, so a new page without a row in the table fails the suite until someone decides who may
+see it. What a permitted user *sees* on a page is filtered in the selectors
+(`*/tests/test_selectors.py`); the content checks here only confirm a page uses them.
+"""
+
+import types
+import uuid
+from dataclasses import dataclass
+
+import pytest
+from django.contrib import admin
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, path, resolve, reverse
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from signaalroute import urls as root_urls
+from signaalroute.aanleveringen.tests.factories import AanleveringFactory
+from signaalroute.accounts.tests.factories import UserFactory
+from signaalroute.conftest import verified_client
+from signaalroute.vroegsignaalzaken.tests.factories import VroegsignaalzaakFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass(frozen=True)
+class Doorverwijzing:
+    """A 302 to a named URL."""
+
+    url_name: str
+
+    def __str__(self) -> str:
+        return f"302-{self.url_name}"
+
+
+NAAR_INLOGGEN = "302-inloggen"  # to the login page, with ?next=<the requested path>
+ZAAK_A = object()  # placeholder: the UUID of a case in municipality A (team of the external)
+
+ROLLEN = (
+    "platformbeheerder",
+    "functioneel_beheerder",
+    "coordinator",
+    "vroegsignaleerder",
+    "externe_uitvoerder",
+    "partnergebruiker",
+    "auditor",
+    "vroegsignaleerder_b",  # case handler of another municipality
+    "partnergebruiker_b",  # user of another partner
+    "zonder_rol",  # an account an administrator has not given a role yet
+)
+BEZOEKERS = ("anoniem", *ROLLEN)
+
+
+def alleen(anders, **toegestaan):
+    """Every visitor gets `anders`, except anonymous (login) and those named."""
+    table = dict.fromkeys(ROLLEN, anders)
+    table["anoniem"] = NAAR_INLOGGEN
+    table.update(toegestaan)
+    return table
+
+
+WERKVOORRAAD = Doorverwijzing("vroegsignaalzaken:werkvoorraad")
+INSTELLINGEN = Doorverwijzing("gemeenten:instellingen")
+AANLEVERINGEN = Doorverwijzing("aanleveringen:overzicht")
+
+# url name -> (kwargs, {visitor: expected status or redirect})
+TOEGANG = {
+    "core:start": (
+        {},
+        alleen(
+            403,
+            platformbeheerder=INSTELLINGEN,
+            functioneel_beheerder=INSTELLINGEN,
+            coordinator=Doorverwijzing("vroegsignaalzaken:overzicht"),
+            vroegsignaleerder=WERKVOORRAAD,
+            externe_uitvoerder=WERKVOORRAAD,
+            partnergebruiker=AANLEVERINGEN,
+            auditor=Doorverwijzing("audit:logboek"),
+            vroegsignaleerder_b=WERKVOORRAAD,
+            partnergebruiker_b=AANLEVERINGEN,
+        ),
+    ),
+    # Health check for the load balancer: open, says nothing but "ok".
+    "core:gezondheid": ({}, dict.fromkeys(BEZOEKERS, 200)),
+    "vroegsignaalzaken:werkvoorraad": (
+        {},
+        alleen(
+            403,
+            coordinator=200,
+            vroegsignaleerder=200,
+            externe_uitvoerder=200,
+            vroegsignaleerder_b=200,
+        ),
+    ),
+    "vroegsignaalzaken:overzicht": ({}, alleen(403, coordinator=200)),
+    "vroegsignaalzaken:detail": (
+        {"uuid": ZAAK_A},
+        alleen(
+            403,
+            coordinator=200,
+            vroegsignaleerder=200,
+            externe_uitvoerder=200,
+            vroegsignaleerder_b=404,
+        ),
+    ),
+    "aanleveringen:overzicht": (
+        {},
+        alleen(403, partnergebruiker=200, partnergebruiker_b=200),
+    ),
+    "gemeenten:instellingen": (
+        {},
+        alleen(403, platformbeheerder=200, functioneel_beheerder=200),
+    ),
+    "audit:logboek": ({}, alleen(403, platformbeheerder=200, auditor=200)),
+    # Django admin: staff only; everyone else is sent to the admin's own login page.
+    "admin:index": ({}, alleen(Doorverwijzing("admin:login"), platformbeheerder=200)),
+    # The OpenAPI document is the published contract (committed in the repository): public.
+    "openapi": ({}, dict.fromkeys(BEZOEKERS, 200)),
+}
+
+# Named URLs deliberately not in TOEGANG, with the reason.
+NIET_IN_TABEL = {
+    "accounts": "login, verification, TOTP set-up and logout: covered by accounts/tests",
+    "admin": "admin:index is in the table; every other admin page: test_admin_pages_*",
+}
+NIET_IN_TABEL_NAMEN = {
+    # mozilla-django-oidc, only mounted when OIDC_ENABLED
+    "oidc_authentication_init",
+    "oidc_authentication_callback",
+    "oidc_logout",
+}
+
+
+def _patronen(resolver, namespace="", prefix=""):
+    """Yield (full name or None, route) for every URL pattern under `resolver`."""
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace
+            full_ns = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
+            yield from _patronen(pattern, full_ns, route)
+        elif isinstance(pattern, URLPattern):
+            if pattern.name is None:
+                yield None, route, namespace
+            else:
+                name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+                yield name, route, namespace
+
+
+def _te_testen_urls():
+    names, unnamed = set(), []
+    for name, route, namespace in _patronen(get_resolver()):
+        if namespace.split(":")[0] in NIET_IN_TABEL and name != "admin:index":
+            continue
+        if name is None:
+            unnamed.append(route)
+        elif name not in NIET_IN_TABEL_NAMEN:
+            names.add(name)
+    return names, unnamed
+
+
+def test_every_named_page_has_a_row_in_the_access_table():
+    names, _ = _te_testen_urls()
+    assert names - TOEGANG.keys() == set(), "new page(s): add them to TOEGANG"
+    assert TOEGANG.keys() - names == set(), "TOEGANG lists pages that no longer exist"
+
+
+def test_every_page_has_a_name_so_the_access_table_can_see_it():
+    _, unnamed = _te_testen_urls()
+    assert unnamed == []
+
+
+def test_every_row_in_the_access_table_covers_every_visitor():
+    for name, (_, verwacht) in TOEGANG.items():
+        assert set(verwacht) == set(BEZOEKERS), name
+
+
+ZONDER_ROL_VEREIST = {
+    "core:start": "sends each role to its start page",
+    "core:gezondheid": "open health check",
+    "admin:index": "Django admin: is_staff",
+    "openapi": "public contract",
+}
+
+
+@pytest.mark.parametrize("url_name", sorted(TOEGANG.keys() - ZONDER_ROL_VEREIST.keys()))
+def test_page_view_declares_the_roles_the_access_table_lets_in(url_name):
+    """`rol_vereist` and the table agree: a role let in by the decorator but not in the table
+    (or the other way round) is a decision nobody wrote down."""
+    kwargs, verwacht = TOEGANG[url_name]
+    view = resolve(_url(url_name, kwargs, types.SimpleNamespace(uuid=uuid.uuid4()))).func
+    assert hasattr(view, "rollen"), f"{url_name} has no @rol_vereist"
+    toegelaten = {
+        naam.removesuffix("_b") for naam, uitkomst in verwacht.items() if uitkomst in (200, 404)
+    }
+    assert set(view.rollen) == toegelaten
+
+
+@pytest.fixture
+def zaak_a(users, tenant_a):
+    return VroegsignaalzaakFactory(gemeente=tenant_a, team=users["externe_uitvoerder"].team)
+
+
+@pytest.fixture
+def bezoeker(client, users):
+    """A test client for a visitor name from BEZOEKERS, past both login steps."""
+
+    def _bezoeker(naam: str) -> Client:
+        if naam == "anoniem":
+            return client
+        if naam == "zonder_rol":
+            return verified_client(client, UserFactory(rol=""))
+        return verified_client(client, users[naam])
+
+    return _bezoeker
+
+
+def _url(name, kwargs, zaak):
+    return reverse(name, kwargs={k: zaak.uuid if v is ZAAK_A else v for k, v in kwargs.items()})
+
+
+def _controleer(response, verwacht, url):
+    if verwacht == NAAR_INLOGGEN:
+        assert response.status_code == 302
+        assert response.url == f"{reverse('accounts:login')}?next={url}"
+    elif isinstance(verwacht, Doorverwijzing):
+        assert response.status_code == 302
+        assert response.url.split("?")[0] == reverse(verwacht.url_name)
+    else:
+        assert response.status_code == verwacht
+
+
+ACCESS_CASES = [
+    pytest.param(name, naam, id=f"{name}-{naam}-{TOEGANG[name][1][naam]}")
+    for name in TOEGANG
+    for naam in BEZOEKERS
+]
+
+
+@pytest.mark.parametrize(("url_name", "naam"), ACCESS_CASES)
+def test_page_access_per_role(bezoeker, zaak_a, url_name, naam):
+    kwargs, verwacht = TOEGANG[url_name]
+    url = _url(url_name, kwargs, zaak_a)
+    response = bezoeker(naam).get(url)
+    _controleer(response, verwacht[naam], url)
+
+
+OPEN_ZONDER_TWEEDE_FACTOR = {"core:gezondheid", "openapi"}
+PASSWORD_ONLY_CASES = [
+    pytest.param(name, naam, id=f"{name}-{naam}")
+    for name in TOEGANG
+    if name not in OPEN_ZONDER_TWEEDE_FACTOR
+    for naam in ROLLEN
+    if naam != "zonder_rol"
+]
+
+
+@pytest.mark.parametrize(("url_name", "naam"), PASSWORD_ONLY_CASES)
+def test_password_without_totp_is_sent_to_verification_on_every_page(
+    client, users, zaak_a, url_name, naam
+):
+    client.force_login(users[naam], backend="django.contrib.auth.backends.ModelBackend")
+    kwargs, _ = TOEGANG[url_name]
+    response = client.get(_url(url_name, kwargs, zaak_a))
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:verificatie")
+
+
+def test_inactive_user_is_treated_as_anonymous(client, users):
+    user = users["coordinator"]
+    verified_client(client, user)
+    user.is_active = False
+    user.save()
+    response = client.get(reverse("vroegsignaalzaken:overzicht"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_forbidden_page_is_dutch(bezoeker):
+    response = bezoeker("partnergebruiker").get(reverse("vroegsignaalzaken:werkvoorraad"))
+    assert response.status_code == 403
+    assert "Geen toegang" in response.content.decode()
+
+
+def test_unknown_case_uuid_gives_404_to_a_case_handler(bezoeker):
+    url = reverse(
+        "vroegsignaalzaken:detail", kwargs={"uuid": "00000000-0000-4000-8000-000000000000"}
+    )
+    response = bezoeker("coordinator").get(url)
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
+
+
+# --- Other municipality / other partner: the page shows only the visitor's own data -----------
+
+
+def test_worker_of_other_municipality_does_not_see_case_in_werkvoorraad(bezoeker, users, zaak_a):
+    zaak_a.behandelaar = users["vroegsignaleerder"]
+    zaak_a.save()
+    response = bezoeker("vroegsignaleerder_b").get(reverse("vroegsignaalzaken:werkvoorraad"))
+    assert zaak_a.referentie not in response.content.decode()
+
+
+def test_worker_sees_own_case_in_werkvoorraad(bezoeker, users, zaak_a):
+    zaak_a.behandelaar = users["vroegsignaleerder"]
+    zaak_a.save()
+    response = bezoeker("vroegsignaleerder").get(reverse("vroegsignaalzaken:werkvoorraad"))
+    assert zaak_a.referentie in response.content.decode()
+
+
+def test_coordinator_overview_lists_only_own_municipalities(bezoeker, tenant_a, tenant_b):
+    response = bezoeker("coordinator").get(reverse("vroegsignaalzaken:overzicht"))
+    html = response.content.decode()
+    assert tenant_a.naam in html
+    assert tenant_b.naam not in html
+
+
+def test_partner_does_not_see_deliveries_of_other_partner(bezoeker, users):
+    AanleveringFactory(
+        signaalpartner=users["partnergebruiker"].signaalpartner, bestandsnaam="van-partner-a.csv"
+    )
+    AanleveringFactory(
+        signaalpartner=users["partnergebruiker_b"].signaalpartner,
+        bestandsnaam="van-partner-b.csv",
+    )
+    html = bezoeker("partnergebruiker_b").get(reverse("aanleveringen:overzicht")).content.decode()
+    assert "van-partner-b.csv" in html
+    assert "van-partner-a.csv" not in html
+
+
+def test_functional_admin_settings_show_only_own_municipalities(bezoeker, tenant_a, tenant_b):
+    html = bezoeker("functioneel_beheerder").get(reverse("gemeenten:instellingen")).content.decode()
+    assert tenant_a.naam in html
+    assert tenant_b.naam not in html
+
+
+# --- Django admin: staff only on every admin page ---------------------------------------------
+
+ADMIN_URLS = sorted(
+    name
+    for name, route, namespace in _patronen(get_resolver())
+    if namespace == "admin"
+    and name not in (None, "admin:login", "admin:logout")
+    and "<" not in route  # pages that need an object id are guarded by the same admin_view
+)
+
+
+@pytest.mark.parametrize("url_name", ADMIN_URLS)
+def test_admin_pages_are_closed_to_non_staff(bezoeker, url_name):
+    url = reverse(url_name)
+    assert bezoeker("anoniem").get(url).url == f"{reverse('accounts:login')}?next={url}"
+    for naam in ROLLEN:
+        if naam == "platformbeheerder":
+            continue
+        response = bezoeker(naam).get(url)
+        assert response.status_code == 302, naam
+        assert response.url.split("?")[0] == reverse("admin:login"), naam
+
+
+PERSOONSGEGEVENS_MODELLEN = {
+    "aanleveringen.Vroegsignaal",
+    "vroegsignaalzaken.Vroegsignaalzaak",
+    "vroegsignaalzaken.Contactpoging",
+    "vroegsignaalzaken.Signaalstatuswijziging",
+    "vroegsignaalzaken.Zaakwijziging",
+}
+
+
+def test_admin_shows_no_case_data_to_the_platform_administrator():
+    geregistreerd = {model._meta.label for model in admin.site._registry}
+    assert geregistreerd & PERSOONSGEGEVENS_MODELLEN == set()
+
+
+# --- Back-office API: a session without the second factor is not a login ----------------------
+
+
+class _Proefview(APIView):
+    """Stands in for any back-office endpoint: default authentication and permissions."""
+
+    def get(self, request):
+        return Response({"gebruiker": request.user.username})
+
+
+_PROEF_URLCONF = types.ModuleType("signaalroute_proef_urls")
+_PROEF_URLCONF.urlpatterns = [
+    *root_urls.urlpatterns,
+    path("api/v1/proef", _Proefview.as_view()),
+]
+
+
+@pytest.fixture
+def proef_api(settings):
+    settings.ROOT_URLCONF = _PROEF_URLCONF
+    return "/api/v1/proef"
+
+
+def test_back_office_api_refuses_anonymous(client, proef_api):
+    assert client.get(proef_api).status_code in (401, 403)
+
+
+def test_back_office_api_accepts_a_session_past_both_login_steps(client, users, proef_api):
+    verified_client(client, users["coordinator"])
+    assert client.get(proef_api).status_code == 200
+
+
+def test_back_office_api_refuses_a_session_without_second_factor(client, users, proef_api):
+    """The middleware leaves /api/ to DRF; DRF's SessionAuthentication must not accept a
+    session that entered a password but no TOTP code."""
+    client.force_login(users["coordinator"], backend="django.contrib.auth.backends.ModelBackend")
+    response = client.get(proef_api)
+    assert response.status_code in (401, 403), response.content

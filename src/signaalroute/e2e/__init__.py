@@ -1,0 +1,1 @@
+"""Browser tests: the application in Chromium via Playwright (`pytest -m e2e`)."""
