@@ -199,6 +199,9 @@ class Aanleverbestand(models.Model):
         verbose_name = _("aanleverbestand")
         verbose_name_plural = _("aanleverbestanden")
 
+    def __str__(self) -> str:
+        return f"Bestand van {self.aanlevering_id}"
+
 
 class Aanleverregel(models.Model):
     """The result of one delivered row: accepted, accepted with warnings, or rejected, with

@@ -14,7 +14,9 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import html
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -47,6 +49,7 @@ class Leeslimieten:
     max_uitgepakt: int = 512 * 1024 * 1024  # XLSX: all zip members together, uncompressed
     max_compressieverhouding: int = 250  # XLSX: per member, for members over 1 MB
     max_zipleden: int = 1_000
+    max_cellen: int = 6_000_000  # XLSX: first to last filled cell; calamine holds them all
     kopregel_zoeken_in: int = 10  # the header may follow a few title rows
 
 
@@ -145,7 +148,7 @@ def _kolommen_controleren(indeling: _Kolomindeling, aantal_herkend: int) -> None
     ontbrekend = [veld for veld in VERPLICHTE_VELDEN if veld not in indeling.velden]
     if ontbrekend:
         bericht = "Verplichte kolommen ontbreken: " + ", ".join(ontbrekend) + "."
-        if indeling.genegeerd:
+        if indeling.genegeerd and aantal_herkend >= 2:  # else it may be a data row: no echo
             bericht += " Niet herkende kolommen: " + ", ".join(
                 echo(naam, 30) for naam in indeling.genegeerd[:20]
             )
@@ -432,80 +435,208 @@ _ZIP_TE_GROOT = (
 )
 
 
-def _zip_controleren(stroom: BinaryIO, limieten: Leeslimieten) -> None:
+_BESCHADIGD = "Het Excelbestand is beschadigd en kan niet worden gelezen."
+
+
+_WERKBLAD_TE_GROOT = (
+    "Het werkblad is te groot: van de eerste tot de laatste gevulde cel zijn het meer dan {} "
+    "cellen. Verwijder lege of opgemaakte cellen ver onder of naast de gegevens, of lever CSV aan."
+)
+_MAX_KOLOM, _MAX_RIJ = 16_384, 1_048_576  # Excel's own limits
+# The start tag of a cell or row, with well-formed attributes ("a>b" may hold '>').
+_TAG_BEGIN = re.compile(rb"<(?:[\w.-]+:)?(?:c|row)[\s/>]")
+_TAG = re.compile(
+    rb"<(?:[\w.-]+:)?(c|row)((?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"<]*\"|'[^'<]*'))*)\s*(/?)>"
+)
+_ATTR_R = re.compile(rb"""\sr\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_CELREF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+
+
+# The common case, as Excel, LibreOffice and the usual libraries write it: `<c r="A1" ...>`
+# with the reference first. A part where every `<c` and every ` r="` is of that form is
+# measured with one regex pass and a few counts; anything else goes tag by tag.
+_CEL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^<>]*?(/?)>')
+
+
+class _Bereik:
+    """The bounding box of the filled cells of a worksheet, read from its XML without building
+    it: calamine allocates that whole box at once, so one cell at XFD1048576 would otherwise ask
+    for hundreds of gigabytes. Anything it cannot read counts as the whole sheet.
+
+    Blocks are cut at the last '<' so that every tag is seen whole; a part with only ordinary
+    cells is measured with a few regex passes, anything else tag by tag."""
+
+    _MAX_TAG = 65_536
+
+    def __init__(self) -> None:
+        self.rij_min, self.rij_max = _MAX_RIJ, 0
+        self.kol_min, self.kol_max = _MAX_KOLOM, 0
+        self.huidige_rij = 0
+        self.rest = b""
+
+    def lezen(self, blok: bytes) -> None:
+        data = self.rest + blok
+        einde = data.rfind(b"<")
+        if einde == -1:
+            self.rest = b""
+            return
+        self.rest = data[einde : einde + self._MAX_TAG]  # no '<' follows: nothing is lost
+        self._deel(data[:einde])
+
+    def sluiten(self) -> None:
+        self._deel(self.rest)
+        self.rest = b""
+
+    def _deel(self, data: bytes) -> None:
+        cellen = _CEL.findall(data)
+        if (
+            len(cellen) != data.count(b"<c")  # also <cols>, <cfRule>: those parts go slowly
+            or data.count(b' r="') != len(cellen) + data.count(b'<row r="')
+            or b":c" in data  # a namespace prefix
+        ):
+            self._precies(data)
+            return
+        gevuld = [(kolom, rij) for kolom, rij, leeg in cellen if not leeg]
+        if gevuld:
+            rijen = [int(rij) for _, rij in gevuld]
+            kolommen = [_kolom(k) for k in {k for k, _ in gevuld}]
+            self._rij_kol(min(rijen), min(kolommen))
+            self._rij_kol(max(rijen), max(kolommen))
+        laatste = data.rfind(b"<row")
+        if laatste != -1 and (m := _TAG.match(data, laatste)):
+            r = _ATTR_R.search(m.group(2))
+            waarde = (r.group(1) or r.group(2) or b"") if r else b""
+            self.huidige_rij = int(waarde) if waarde.isdigit() and len(waarde) <= 7 else _MAX_RIJ
+
+    def _precies(self, data: bytes) -> None:
+        for begin in _TAG_BEGIN.finditer(data):
+            m = _TAG.match(data, begin.start())
+            if m is None:
+                self._alles()  # a tag we cannot read
+                continue
+            if len(r_attrs := _ATTR_R.findall(m.group(2))) > 1:
+                self._alles()  # two references in one tag: which one counts?
+                continue
+            r = r_attrs[0] if r_attrs else None
+            waarde = html.unescape((r[0] or r[1]).decode("latin-1")) if r else ""
+            if m.group(1) == b"row":
+                if r is None:
+                    self.huidige_rij += 1
+                elif waarde.isdigit() and len(waarde) <= 7:
+                    self.huidige_rij = int(waarde)
+                else:
+                    self._alles()
+            elif m.group(3):
+                continue  # <c .../>: an empty cell
+            elif r is None:  # position implied by order: assume the widest row
+                self._rij_kol(self.huidige_rij or _MAX_RIJ, 1)
+                self._rij_kol(self.huidige_rij or _MAX_RIJ, _MAX_KOLOM)
+            elif celref := _CELREF.fullmatch(waarde):
+                self._rij_kol(int(celref.group(2)), _kolom(celref.group(1)))
+            else:
+                self._alles()
+
+    def _rij_kol(self, rij: int, kolom: int) -> None:
+        self.rij_min, self.rij_max = min(self.rij_min, rij), max(self.rij_max, rij)
+        self.kol_min, self.kol_max = min(self.kol_min, kolom), max(self.kol_max, kolom)
+
+    def _alles(self) -> None:
+        self._rij_kol(1, 1)
+        self._rij_kol(_MAX_RIJ, _MAX_KOLOM)
+
+    @property
+    def cellen(self) -> int:
+        if self.rij_max == 0:
+            return 0
+        return (self.rij_max - self.rij_min + 1) * (self.kol_max - self.kol_min + 1)
+
+
+def _kolom(letters: str | bytes) -> int:
+    """`A` -> 1, `XFD` -> 16384."""
+    nummer = 0
+    for letter in letters.decode() if isinstance(letters, bytes) else letters:
+        nummer = nummer * 26 + ord(letter) - 64
+    return nummer
+
+
+def _zip_controleren(stroom: BinaryIO, limieten: Leeslimieten) -> set[str]:
     """Guard against zip bombs before calamine unpacks anything: check the declared sizes,
-    then inflate every member once (discarding the output) and count what really comes out."""
+    then inflate every member once (discarding the output), count what really comes out and
+    measure the cell range of every XML part. Returns the member names."""
     try:
         with zipfile.ZipFile(stroom) as archief:
             leden = archief.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error) as fout:
-        raise BestandOnleesbaar(
-            "bestand_onleesbaar", "Het Excelbestand is beschadigd en kan niet worden gelezen."
-        ) from fout
-    if len(leden) > limieten.max_zipleden:
-        raise BestandOnleesbaar("bestand_uitgepakt_te_groot", _ZIP_TE_GROOT)
-    if sum(lid.file_size for lid in leden) > limieten.max_uitgepakt:
-        raise BestandOnleesbaar("bestand_uitgepakt_te_groot", _ZIP_TE_GROOT)
-    totaal = 0
-    for lid in leden:
-        if lid.flag_bits & 0x1:
-            raise BestandOnleesbaar(
-                "bestandstype_niet_ondersteund",
-                "Het Excelbestand is beveiligd met een wachtwoord; lever het zonder aan.",
-            )
-        if lid.file_size > _BLOK and lid.file_size > lid.compress_size * (
-            limieten.max_compressieverhouding
-        ):
+        if len(leden) > limieten.max_zipleden:
             raise BestandOnleesbaar("bestand_uitgepakt_te_groot", _ZIP_TE_GROOT)
-        totaal += _lid_uitpakken(stroom, lid, limieten.max_uitgepakt - totaal)
-    stroom.seek(0)
+        if sum(lid.file_size for lid in leden) > limieten.max_uitgepakt:
+            raise BestandOnleesbaar("bestand_uitgepakt_te_groot", _ZIP_TE_GROOT)
+        totaal = 0
+        for lid in leden:
+            if lid.flag_bits & 0x1:
+                raise BestandOnleesbaar(
+                    "bestandstype_niet_ondersteund",
+                    "Het Excelbestand is beveiligd met een wachtwoord; lever het zonder aan.",
+                )
+            verhouding = lid.file_size / max(lid.compress_size, 1)
+            if lid.file_size > _BLOK and verhouding > limieten.max_compressieverhouding:
+                raise BestandOnleesbaar("bestand_uitgepakt_te_groot", _ZIP_TE_GROOT)
+            bereik = _Bereik() if lid.filename.lower().endswith(".xml") else None
+            for blok in _lid_uitpakken(stroom, lid):
+                totaal += len(blok)
+                if totaal > limieten.max_uitgepakt:
+                    raise BestandOnleesbaar("bestand_uitgepakt_te_groot", _ZIP_TE_GROOT)
+                if bereik:
+                    bereik.lezen(blok)
+            if bereik:
+                bereik.sluiten()
+            if bereik and bereik.cellen > limieten.max_cellen:
+                raise BestandOnleesbaar(
+                    "werkblad_te_groot", _WERKBLAD_TE_GROOT.format(limieten.max_cellen)
+                )
+    except BestandOnleesbaar:
+        raise
+    except Exception as fout:  # zipfile raises many types for damaged archives
+        raise BestandOnleesbaar("bestand_onleesbaar", _BESCHADIGD) from fout
+    finally:
+        stroom.seek(0)
+    return {lid.filename for lid in leden}
 
 
-def _lid_uitpakken(stroom: BinaryIO, lid: zipfile.ZipInfo, ruimte: int) -> int:
-    """Inflate one member, at most `ruimte` bytes and at most its declared size."""
-    onleesbaar = BestandOnleesbaar(
-        "bestand_onleesbaar", "Het Excelbestand is beschadigd en kan niet worden gelezen."
-    )
+def _lid_uitpakken(stroom: BinaryIO, lid: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The inflated content of one member in blocks of at most 1 MB, never more than its
+    declared size (a zip may lie about it)."""
     stroom.seek(lid.header_offset)
     kop = stroom.read(30)
     if len(kop) < 30 or kop[:4] != b"PK\x03\x04":
-        raise onleesbaar
+        raise BestandOnleesbaar("bestand_onleesbaar", _BESCHADIGD)
     naamlengte, extralengte = struct.unpack("<HH", kop[26:30])
     stroom.seek(lid.header_offset + 30 + naamlengte + extralengte)
-    if lid.compress_type == zipfile.ZIP_STORED:
-        if lid.compress_size > ruimte:
-            raise BestandOnleesbaar("bestand_uitgepakt_te_groot", _ZIP_TE_GROOT)
-        return lid.compress_size
-    if lid.compress_type != zipfile.ZIP_DEFLATED:
-        raise onleesbaar
-    grens = min(ruimte, lid.file_size)
+    if lid.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise BestandOnleesbaar("bestand_onleesbaar", _BESCHADIGD)
     uitpakker = zlib.decompressobj(-zlib.MAX_WBITS)
     over, uit = lid.compress_size, 0
-    try:
-        while over > 0:
-            blok = stroom.read(min(over, 64 * 1024))
-            if not blok:
-                raise onleesbaar
-            over -= len(blok)
-            while blok:
-                uit += len(uitpakker.decompress(blok, _BLOK))
-                if uit > grens:
-                    raise BestandOnleesbaar("bestand_uitgepakt_te_groot", _ZIP_TE_GROOT)
-                blok = uitpakker.unconsumed_tail
-    except zlib.error as fout:
-        raise onleesbaar from fout
-    return uit
+    while over > 0:
+        blok = stroom.read(min(over, 64 * 1024))
+        if not blok:
+            raise BestandOnleesbaar("bestand_onleesbaar", _BESCHADIGD)
+        over -= len(blok)
+        if lid.compress_type == zipfile.ZIP_STORED:
+            uit += len(blok)
+            yield blok
+            continue
+        while blok:
+            uitgepakt = uitpakker.decompress(blok, _BLOK)
+            uit += len(uitgepakt)
+            if uit > lid.file_size:
+                raise BestandOnleesbaar("bestand_uitgepakt_te_groot", _ZIP_TE_GROOT)
+            yield uitgepakt
+            blok = uitpakker.unconsumed_tail
 
 
 def _xlsx_openen(
     stroom: BinaryIO, aliassen: Mapping[str, str | None], limieten: Leeslimieten
 ) -> Bestandlezer:
-    _zip_controleren(stroom, limieten)
-    try:
-        namen = set(zipfile.ZipFile(stroom).namelist())
-    finally:
-        stroom.seek(0)
-    if "xl/workbook.xml" not in namen:
+    if "xl/workbook.xml" not in _zip_controleren(stroom, limieten):
         raise BestandOnleesbaar(
             "bestandstype_niet_ondersteund",
             "Dit zipbestand is geen Excelbestand (XLSX); lever CSV (UTF-8) of XLSX aan.",
@@ -542,9 +673,7 @@ def _xlsx_openen(
     except BaseException as fout:  # calamine errors, and pyo3 panics (BaseException)
         if isinstance(fout, KeyboardInterrupt | SystemExit | MemoryError):
             raise
-        raise BestandOnleesbaar(
-            "bestand_onleesbaar", "Het Excelbestand is beschadigd en kan niet worden gelezen."
-        ) from fout
+        raise BestandOnleesbaar("bestand_onleesbaar", _BESCHADIGD) from fout
     kop_kandidaten = [[cel_als_tekst(c) for c in rij] for rij in kop_ruw]
     if einde is None or not any(any(rij) for rij in kop_kandidaten):
         raise BestandOnleesbaar("bestand_leeg", "Het Excelbestand bevat geen gegevens.")
@@ -566,9 +695,7 @@ def _xlsx_openen(
         except BaseException as fout:
             if isinstance(fout, KeyboardInterrupt | SystemExit | MemoryError | GeneratorExit):
                 raise
-            raise BestandOnleesbaar(
-                "bestand_onleesbaar", "Het Excelbestand is beschadigd en kan niet worden gelezen."
-            ) from fout
+            raise BestandOnleesbaar("bestand_onleesbaar", _BESCHADIGD) from fout
 
     omzetters = dict.fromkeys(BEDRAGVELDEN, bedragcel_als_tekst)
     return Bestandlezer(

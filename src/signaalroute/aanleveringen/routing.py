@@ -46,9 +46,13 @@ def signaalsleutel(waarden: dict[str, Any]) -> tuple:
         persoon: tuple = ("klant", waarden["klantnummer"])
     else:
         persoon = (
-            "persoon", _naam(waarden.get("achternaam") or ""), waarden.get("geboortedatum"),
-            waarden.get("postcode"), waarden.get("huisnummer"),
-            waarden.get("huisletter") or "", waarden.get("huisnummertoevoeging") or "",
+            "persoon",
+            _naam(waarden.get("achternaam") or ""),
+            waarden.get("geboortedatum"),
+            waarden.get("postcode"),
+            waarden.get("huisnummer"),
+            waarden.get("huisletter") or "",
+            waarden.get("huisnummertoevoeging") or "",
         )
     return (*persoon, waarden.get("ontstaansdatum"))
 
@@ -93,11 +97,26 @@ class Routering:
         if adressen:
             filter_ |= Q(postcode__in={p for p, _ in adressen}, klantnummer="")
         grens = min(data) - TERUGKIJKEN
-        velden = ["id", "bedrag", "signaaldatum", "klantnummer", "achternaam", "geboortedatum",
-                  "postcode", "huisnummer", "huisletter", "huisnummertoevoeging", "ontstaansdatum"]
+        velden = [
+            "id",
+            "bedrag",
+            "signaaldatum",
+            "klantnummer",
+            "achternaam",
+            "geboortedatum",
+            "postcode",
+            "huisnummer",
+            "huisletter",
+            "huisnummertoevoeging",
+            "ontstaansdatum",
+        ]
         for rij in (
-            Vroegsignaal.objects.filter(filter_, signaalpartner=self.partner,
-                                        ontstaansdatum__in=data, signaaldatum__gte=grens)
+            Vroegsignaal.objects.filter(
+                filter_,
+                signaalpartner=self.partner,
+                ontstaansdatum__in=data,
+                signaaldatum__gte=grens,
+            )
             .order_by("signaaldatum", "id")
             .values(*velden)
         ):
@@ -116,11 +135,17 @@ class Routering:
             gebied = self.postcodes.get(postcode) or self.postcodes.get(postcode[:4])
             gemeente = gebied.gemeente if gebied is not None else None
         if gemeente is None or not gemeente.aangesloten:
-            meldingen_toevoegen(resultaat, [Melding(
-                "gemeente_niet_aangesloten", "postcode",
-                "Dit adres ligt niet in een gemeente die via Signaalroute signalen ontvangt. "
-                "Lever dit signaal aan bij de gemeente zelf.",
-            )])
+            meldingen_toevoegen(
+                resultaat,
+                [
+                    Melding(
+                        "gemeente_niet_aangesloten",
+                        "postcode",
+                        "Dit adres ligt niet in een gemeente die via Signaalroute signalen ontvangt. "
+                        "Lever dit signaal aan bij de gemeente zelf.",
+                    )
+                ],
+            )
             return None
         return gemeente
 
@@ -128,27 +153,45 @@ class Routering:
         waarden = resultaat.waarden
         sleutel = signaalsleutel(waarden)
         if (eerste := self.in_aanlevering.get(sleutel)) is not None:
-            meldingen_toevoegen(resultaat, [Melding(
-                "dubbel_in_aanlevering", "",
-                f"Dit signaal staat al op regel {eerste} van deze aanlevering; het is één keer "
-                "verwerkt.",
-            )])
+            meldingen_toevoegen(
+                resultaat,
+                [
+                    Melding(
+                        "dubbel_in_aanlevering",
+                        "",
+                        f"Dit signaal staat al op regel {eerste} van deze aanlevering; het is één keer "
+                        "verwerkt.",
+                    )
+                ],
+            )
             return
         if (eerder := self.eerder.get(sleutel)) is not None:
             eerder_id, eerder_bedrag, eerder_datum = eerder
             signaaldatum = waarden.get("signaaldatum") or eerder_datum
             if _zelfde_periode(signaaldatum, eerder_datum) and waarden["bedrag"] <= eerder_bedrag:
-                meldingen_toevoegen(resultaat, [Melding(
-                    "al_aangeleverd", "",
-                    f"Dit signaal is op {eerder_datum:%d-%m-%Y} al aangeleverd met een even hoog "
-                    "of hoger bedrag; het wordt niet opnieuw verwerkt.",
-                )])
+                meldingen_toevoegen(
+                    resultaat,
+                    [
+                        Melding(
+                            "al_aangeleverd",
+                            "",
+                            f"Dit signaal is op {eerder_datum:%d-%m-%Y} al aangeleverd met een even hoog "
+                            "of hoger bedrag; het wordt niet opnieuw verwerkt.",
+                        )
+                    ],
+                )
                 return
             self.vorige[resultaat.rijnummer] = eerder_id
-            meldingen_toevoegen(resultaat, [Melding(
-                "update_eerder_signaal", "",
-                f"Update van het signaal van {eerder_datum:%d-%m-%Y}; beide zijn gekoppeld.",
-            )])
+            meldingen_toevoegen(
+                resultaat,
+                [
+                    Melding(
+                        "update_eerder_signaal",
+                        "",
+                        f"Update van het signaal van {eerder_datum:%d-%m-%Y}; beide zijn gekoppeld.",
+                    )
+                ],
+            )
         self.in_aanlevering[sleutel] = resultaat.rijnummer
 
     def vorig_signaal_id(self, resultaat: Rijresultaat) -> int | None:
@@ -157,9 +200,19 @@ class Routering:
     def onthouden(self, signalen: list[Vroegsignaal]) -> None:
         """Signals stored by this delivery are the earlier signals for its later batches."""
         for signaal in signalen:
-            waarden = {veld: getattr(signaal, veld) for veld in (
-                "klantnummer", "achternaam", "geboortedatum", "postcode", "huisnummer",
-                "huisletter", "huisnummertoevoeging", "ontstaansdatum")}
+            waarden = {
+                veld: getattr(signaal, veld)
+                for veld in (
+                    "klantnummer",
+                    "achternaam",
+                    "geboortedatum",
+                    "postcode",
+                    "huisnummer",
+                    "huisletter",
+                    "huisnummertoevoeging",
+                    "ontstaansdatum",
+                )
+            }
             self.eerder.setdefault(
                 signaalsleutel(waarden), (signaal.pk, signaal.bedrag, signaal.signaaldatum)
             )

@@ -32,6 +32,7 @@ from .constants import Regelstatus
 from .velden import (
     EXTRA_VELDEN,
     MAX_LENGTE,
+    MAX_TOEVOEGING,
     VELD_LABELS,
     VROEGSIGNAAL_VELDEN,
     Veldfout,
@@ -94,12 +95,18 @@ _REDENEN: tuple[tuple[str, Ernst, str], ...] = (
     ("getal_ongeldig", _W, "Een termijnbedrag of aantal termijnen is ongeldig; genegeerd."),
     ("ja_nee_ongeldig", _W, "Een ja/nee-veld heeft een andere waarde; behandeld als nee."),
     ("veld_te_lang", _W, "Een tekst is te lang en is ingekort."),
+    # added by the import service after validation (routing, repeats); see DIENSTCODES
+    ("gemeente_niet_aangesloten", _F, "Het adres ligt niet in een aangesloten gemeente."),
+    ("dubbel_in_aanlevering", _F, "Hetzelfde signaal staat al eerder in deze aanlevering."),
+    ("al_aangeleverd", _F, "Dit signaal is in deze periode al aangeleverd, niet hoger."),
+    ("update_eerder_signaal", _W, "Update van een eerder signaal; beide zijn gekoppeld."),
     # the whole file cannot be read (raised by parsing)
     ("bestand_leeg", _B, "Het bestand is leeg."),
     ("bestand_te_groot", _B, "Het bestand is groter dan toegestaan."),
     ("bestand_onleesbaar", _B, "Het bestand is geen leesbaar CSV- of Excelbestand."),
     ("bestandstype_niet_ondersteund", _B, "Alleen CSV en XLSX worden ondersteund."),
     ("bestand_uitgepakt_te_groot", _B, "Het Excelbestand is uitgepakt te groot of verdacht."),
+    ("werkblad_te_groot", _B, "Het werkblad beslaat te veel cellen (tot ver buiten de gegevens)."),
     ("csv_opmaak_ongeldig", _B, "Het CSV-bestand heeft een opmaakfout (aanhalingstekens)."),
     ("kopregel_ontbreekt", _B, "Er is geen kopregel met bekende kolomnamen gevonden."),
     ("verplichte_kolom_ontbreekt", _B, "Een of meer verplichte kolommen ontbreken."),
@@ -108,6 +115,15 @@ _REDENEN: tuple[tuple[str, Ernst, str], ...] = (
 )
 REASON_CODES: dict[str, str] = {code: omschrijving for code, _, omschrijving in _REDENEN}
 ERNST: dict[str, Ernst] = {code: ernst for code, ernst, _ in _REDENEN}
+# Row codes that `rij_valideren` never produces: the import service adds them.
+DIENSTCODES = frozenset(
+    {
+        "gemeente_niet_aangesloten",
+        "dubbel_in_aanlevering",
+        "al_aangeleverd",
+        "update_eerder_signaal",
+    }
+)
 
 SIGNAALDATUM_MARGE = datetime.timedelta(days=1)  # clock and time-zone slack
 EINDELEVERING_WERKDAGEN = 20
@@ -258,18 +274,15 @@ _LEGE_WAARDEN: dict[str, Any] = {
 class _Rij:
     """The state of one row being validated: its cells, the clean values, the problems."""
 
-    __slots__ = ("get", "w", "meldingen", "context")
+    __slots__ = ("get", "tekst", "w", "meldingen", "context")
 
     def __init__(self, rij: Mapping[str, Any], context: Validatiecontext):
         self.get = rij.get
+        # tekst(veld): the cell as stripped text; None when the field was not delivered at all.
+        self.tekst = {v: cel_als_tekst(w) for v, w in rij.items() if w is not None}.get
         self.w = dict(_LEGE_WAARDEN)
         self.meldingen: list[Melding] = []
         self.context = context
-
-    def tekst(self, veld: str) -> str | None:
-        """The cell as stripped text; None when the field was not delivered at all."""
-        waarde = self.get(veld)
-        return None if waarde is None else cel_als_tekst(waarde)
 
     def melden(self, code: str, veld: str, bericht: str) -> None:
         self.meldingen.append(Melding(code, veld, bericht))
@@ -459,7 +472,9 @@ def _adres_valideren(r: _Rij) -> None:
                 f"('{echo(toevoeging)}'); de toevoegingkolom is gebruikt.",
             )
         toevoeging = kolom
-    if toevoeging and not (len(toevoeging) <= 4 and toevoeging.isalnum() and toevoeging.isascii()):
+    if toevoeging and not (
+        len(toevoeging) <= MAX_TOEVOEGING and toevoeging.isalnum() and toevoeging.isascii()
+    ):
         r.melden(
             "huisnummertoevoeging_ongeldig",
             "huisnummertoevoeging",

@@ -30,8 +30,8 @@ from signaalroute.vroegsignaalzaken.models import Signaalstatuswijziging
 from .constants import Aanleverkanaal, Aanleverstatus, Regelstatus
 from .models import Aanleverbestand, Aanlevering, Aanleverregel, Vroegsignaal
 from .parsing import BestandOnleesbaar, bestand_lezen, json_signaal_omzetten
-from .rules import Rijresultaat, Validatiecontext, criteria_bepalen, rij_valideren
 from .routing import Routering
+from .rules import Rijresultaat, Validatiecontext, criteria_bepalen, rij_valideren
 from .velden import VROEGSIGNAAL_VELDEN
 
 logger = logging.getLogger(__name__)
@@ -117,7 +117,9 @@ def _aanlevering_starten(
 ) -> None:
     kanaal = Aanleverkanaal(aanlevering.kanaal)
     auditregel_vastleggen(
-        actie=Auditactie.AANLEVEREN, gebruiker=door, object=aanlevering,
+        actie=Auditactie.AANLEVEREN,
+        gebruiker=door,
+        object=aanlevering,
         gebruikersnaam=aanlevering.signaalpartner.code,
         omschrijving=f"Aanlevering via {kanaal.label}",
     )
@@ -245,13 +247,16 @@ def aanlevering_verwerken(*, aanlevering_id: int) -> Aanlevering | None:
         aanlevering.save()
     logger.info(
         "aanlevering %s verwerkt: %s regels, %s afgewezen",
-        aanlevering.uuid, aanlevering.aantal_rijen, aanlevering.aantal_afgewezen,
+        aanlevering.uuid,
+        aanlevering.aantal_rijen,
+        aanlevering.aantal_afgewezen,
     )
     return aanlevering
 
 
-def _rijen(aanlevering: Aanlevering, inhoud: bytes, verwerking: Verwerking
-           ) -> Iterator[tuple[int, Mapping[str, Any], list[str]]]:
+def _rijen(
+    aanlevering: Aanlevering, inhoud: bytes, verwerking: Verwerking
+) -> Iterator[tuple[int, Mapping[str, Any], list[str]]]:
     if aanlevering.kanaal == Aanleverkanaal.API and aanlevering.bestandsnaam == JSON_BESTANDSNAAM:
         for nummer, signaal in enumerate(json.loads(inhoud)["signalen"], start=1):
             rij, onbekend = json_signaal_omzetten(signaal)
@@ -338,7 +343,9 @@ def _batch_opslaan(
     rechtspersonen = [s for s in signalen if s.rechtspersoon]
     Signaalstatuswijziging.objects.bulk_create(
         Signaalstatuswijziging(
-            vroegsignaal=s, van=Signaalstatus.NOG_NIET_OPGEPAKT, naar=s.status,
+            vroegsignaal=s,
+            van=Signaalstatus.NOG_NIET_OPGEPAKT,
+            naar=s.status,
             toelichting="Signaal over een rechtspersoon: wordt niet opgevolgd.",
         )
         for s in rechtspersonen

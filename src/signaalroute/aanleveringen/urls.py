@@ -10,5 +10,9 @@ urlpatterns = [
     path("formaat/", views.formaat, name="formaat"),
     path("<uuid:uuid>/", views.detail, name="detail"),
     path("<uuid:uuid>/aanleveren/", views.bevestigen, name="bevestigen"),
-    re_path(r"^(?P<uuid>[0-9a-f-]{36})/afwijzingen\.(?P<formaat>csv|xlsx)$", views.rapport, name="rapport"),
+    re_path(
+        r"^(?P<uuid>[0-9a-f-]{36})/afwijzingen\.(?P<formaat>csv|xlsx)$",
+        views.rapport,
+        name="rapport",
+    ),
 ]

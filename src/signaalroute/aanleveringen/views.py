@@ -64,8 +64,10 @@ def nieuw(request):
 @rol_vereist(Rol.PARTNERGEBRUIKER)
 def detail(request, uuid):
     aanlevering = _ophalen(request, uuid)
-    context = {"aanlevering": aanlevering, "bezig": aanlevering.status in (
-        Aanleverstatus.ONTVANGEN, Aanleverstatus.IN_VERWERKING)}
+    context = {
+        "aanlevering": aanlevering,
+        "bezig": aanlevering.status in (Aanleverstatus.ONTVANGEN, Aanleverstatus.IN_VERWERKING),
+    }
     if aanlevering.status == Aanleverstatus.CONCEPT:
         context["controle"] = aanlevering_controleren(aanlevering=aanlevering)
     else:
@@ -108,8 +110,12 @@ def formaat(request):
     from .velden import KOLOMNAMEN, VELD_LABELS, VERPLICHTE_VELDEN
 
     velden = [
-        {"naam": veld, "label": VELD_LABELS.get(veld, veld), "verplicht": veld in VERPLICHTE_VELDEN,
-         "aliassen": KOLOMNAMEN.get(veld, ())}
+        {
+            "naam": veld,
+            "label": VELD_LABELS.get(veld, veld),
+            "verplicht": veld in VERPLICHTE_VELDEN,
+            "aliassen": KOLOMNAMEN.get(veld, ()),
+        }
         for veld in KOLOMNAMEN
     ]
     redenen = [(code, ERNST[code], tekst) for code, tekst in REASON_CODES.items()]

@@ -1,7 +1,8 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from signaalroute.accounts.constants import Rol
 from signaalroute.accounts.models import User
+from signaalroute.gemeenten.selectors import gemeenten_voor
 
 from .models import Auditregel
 
@@ -12,6 +13,8 @@ def auditregels_voor(user: User) -> QuerySet[Auditregel]:
         qs = Auditregel.objects.all()
     elif user.heeft_rol(Rol.AUDITOR) and user.uitvoeringsorganisatie_id:
         qs = Auditregel.objects.filter(uitvoeringsorganisatie_id=user.uitvoeringsorganisatie_id)
+        if user.gemeenten.exists():  # an auditor restricted to some municipalities
+            qs = qs.filter(Q(gemeente__in=gemeenten_voor(user)) | Q(gemeente__isnull=True))
     else:
         qs = Auditregel.objects.none()
     return qs.select_related("gebruiker", "gemeente")

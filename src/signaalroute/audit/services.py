@@ -25,9 +25,9 @@ def auditregel_vastleggen(
         objecttype=object._meta.label if object is not None else "",
         object_uuid=getattr(object, "uuid", None),
         uitvoeringsorganisatie=(
-            user.uitvoeringsorganisatie
-            if user
-            else getattr(gemeente, "uitvoeringsorganisatie", None)
+            gemeente.uitvoeringsorganisatie
+            if gemeente is not None
+            else getattr(user, "uitvoeringsorganisatie", None)
         ),
         gemeente=gemeente,
         omschrijving=omschrijving[:255],

@@ -232,6 +232,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "UNAUTHENTICATED_USER": None,
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 100,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Signaalroute API",
@@ -286,8 +288,10 @@ LOGGING = {
 DEMO_TOTP_VISIBLE = config(
     "DEMO_TOTP_VISIBLE", False, help_text="Show the demo accounts' TOTP secrets on the login page."
 )
-AANLEVERING_MAX_BYTES = config(
-    "AANLEVERING_MAX_MB", 50, help_text="Largest delivery file accepted, in MB."
-) * 1024 * 1024
+AANLEVERING_MAX_BYTES = (
+    config("AANLEVERING_MAX_MB", 50, help_text="Largest delivery file accepted, in MB.")
+    * 1024
+    * 1024
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -32,8 +32,9 @@ def csv_bytes(kolommen: Sequence[str], rijen: Iterable[Sequence[Any]]) -> bytes:
 
 def xlsx_bytes(kolommen: Sequence[str], rijen: Iterable[Sequence[Any]], *, blad: str) -> bytes:
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                            "strings_to_urls": False})
+    workbook = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     sheet = workbook.add_worksheet(blad[:31])
     vet = workbook.add_format({"bold": True})
     for kolom, naam in enumerate(kolommen):

@@ -39,8 +39,7 @@ class MeldingSerializer(serializers.Serializer):
 
 class AanleverregelSerializer(serializers.ModelSerializer):
     meldingen = MeldingSerializer(many=True)
-    vroegsignaal = serializers.UUIDField(source="vroegsignaal.uuid", allow_null=True,
-                                         default=None)
+    vroegsignaal = serializers.UUIDField(source="vroegsignaal.uuid", allow_null=True, default=None)
 
     class Meta:
         model = Aanleverregel
@@ -67,8 +66,18 @@ class AanleveringSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Aanlevering
-        fields = ["url", "uuid", "status", "kanaal", "bestandsnaam", "ontvangenOp", "verwerktOp",
-                  "aantallen", "perGemeente", "foutmelding"]
+        fields = [
+            "url",
+            "uuid",
+            "status",
+            "kanaal",
+            "bestandsnaam",
+            "ontvangenOp",
+            "verwerktOp",
+            "aantallen",
+            "perGemeente",
+            "foutmelding",
+        ]
 
     def get_url(self, obj) -> str:
         path = reverse("api:aanlevering-detail", kwargs={"uuid": obj.uuid})

@@ -1,19 +1,20 @@
 """Partner API: deliver signals and read the per-row result of every delivery."""
 
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, parsers, status, viewsets
 from rest_framework.response import Response
 
 from signaalroute.aanleveringen.constants import Aanleverkanaal
 from signaalroute.aanleveringen.models import Aanlevering
 from signaalroute.aanleveringen.services import (
+    JSON_BESTANDSNAAM,
     DubbeleAanlevering,
     aanlevering_ontvangen,
     aanlevering_verwerken,
     signalen_als_json,
 )
-from signaalroute.aanleveringen.services import JSON_BESTANDSNAAM
 from signaalroute.core.exceptions import ValidatieFout
 from signaalroute.signaalpartners.api.authentication import (
     PartnersleutelAuthentication,
@@ -42,8 +43,15 @@ class BestandParser(parsers.BaseParser):
 
 
 @extend_schema(tags=["aanleveringen"])
+@extend_schema_view(
+    retrieve=extend_schema(
+        parameters=[OpenApiParameter("uuid", OpenApiTypes.UUID, OpenApiParameter.PATH)]
+    ),
+)
 class AanleveringViewSet(
-    mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.ListModelMixin,
     viewsets.GenericViewSet,
 ):
     authentication_classes = [PartnersleutelAuthentication]
@@ -52,15 +60,14 @@ class AanleveringViewSet(
 
     def get_permissions(self):
         scope = (
-            Scope.AANLEVERINGEN_SCHRIJVEN if self.action == "create"
-            else Scope.AANLEVERINGEN_LEZEN
+            Scope.AANLEVERINGEN_SCHRIJVEN if self.action == "create" else Scope.AANLEVERINGEN_LEZEN
         )
         return [scope_vereist(scope)()]
 
     def get_queryset(self):
-        return Aanlevering.objects.filter(
-            signaalpartner=self.request.user.signaalpartner
-        ).order_by("-ontvangen_op")
+        return Aanlevering.objects.filter(signaalpartner=self.request.user.signaalpartner).order_by(
+            "-ontvangen_op"
+        )
 
     def get_serializer_class(self):
         if self.action == "create":
@@ -69,11 +76,14 @@ class AanleveringViewSet(
 
     @extend_schema(
         parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER)],
-        request={"application/json": SignalenBatchSerializer,
-                 "multipart/form-data": {"type": "object",
-                                         "properties": {"bestand": {"type": "string",
-                                                                    "format": "binary"}}},
-                 "text/csv": {"type": "string", "format": "binary"}},
+        request={
+            "application/json": SignalenBatchSerializer,
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {"bestand": {"type": "string", "format": "binary"}},
+            },
+            "text/csv": {"type": "string", "format": "binary"},
+        },
         responses={201: AanleveringDetailSerializer, 202: AanleveringDetailSerializer},
     )
     def create(self, request, *args, **kwargs):
@@ -89,8 +99,14 @@ class AanleveringViewSet(
                 wachtrij=not direct,
             )
         except DubbeleAanlevering as exc:
-            exc.invalid_params = [{"name": "bestand", "code": exc.code, "reason": str(exc.message),
-                                   "aanlevering": str(exc.eerdere.uuid)}]
+            exc.invalid_params = [
+                {
+                    "name": "bestand",
+                    "code": exc.code,
+                    "reason": str(exc.message),
+                    "aanlevering": str(exc.eerdere.uuid),
+                }
+            ]
             raise
         if direct:
             aanlevering = aanlevering_verwerken(aanlevering_id=aanlevering.pk) or aanlevering
@@ -105,15 +121,19 @@ class AanleveringViewSet(
             batch = SignalenBatchSerializer(data=request.data)
             batch.is_valid(raise_exception=True)
             signalen = batch.validated_data["signalen"]
-            return (signalen_als_json(signalen), JSON_BESTANDSNAAM,
-                    len(signalen) <= DIRECT_VERWERKEN_TOT)
+            return (
+                signalen_als_json(signalen),
+                JSON_BESTANDSNAAM,
+                len(signalen) <= DIRECT_VERWERKEN_TOT,
+            )
         if request.content_type.startswith("multipart/form-data"):
             bestand = request.FILES.get("bestand")
             if bestand is None:
                 raise ValidatieFout(
                     "Stuur het bestand in het veld 'bestand'.",
-                    invalid_params=[{"name": "bestand", "code": "verplicht",
-                                     "reason": "Dit veld is verplicht."}],
+                    invalid_params=[
+                        {"name": "bestand", "code": "verplicht", "reason": "Dit veld is verplicht."}
+                    ],
                 )
             return bestand.read(), bestand.name, False
         inhoud = request.data if isinstance(request.data, bytes) else b""

@@ -9,6 +9,7 @@ import datetime
 import io
 import struct
 import zipfile
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
@@ -390,7 +391,7 @@ def test_every_file_level_reason_code_is_covered_by_these_tests():
     gedekt = {
         "bestand_leeg", "bestand_te_groot", "bestand_onleesbaar", "bestandstype_niet_ondersteund",
         "bestand_uitgepakt_te_groot", "csv_opmaak_ongeldig", "kopregel_ontbreekt",
-        "verplichte_kolom_ontbreekt", "dubbele_kolom", "te_veel_rijen",
+        "verplichte_kolom_ontbreekt", "dubbele_kolom", "te_veel_rijen", "werkblad_te_groot",
     }  # fmt: skip
     assert gedekt == {code for code in REASON_CODES if ERNST[code] is Ernst.BESTAND}
 
@@ -480,6 +481,87 @@ def test_member_that_inflates_beyond_its_declared_size_is_refused():
         positie = inhoud.index(b"PK\x01\x02", positie + 4)
     inhoud[positie + 24 : positie + 28] = struct.pack("<I", 100)  # declared uncompressed size
     assert fout(bytes(inhoud)).reden == "bestand_uitgepakt_te_groot"
+
+
+def _met_cellen(extra: str) -> bytes:
+    """A valid workbook with extra XML just before the end of the sheet data."""
+    origineel = zipfile.ZipFile(io.BytesIO(xlsx([KOP, RIJ])))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for naam in origineel.namelist():
+            inhoud = origineel.read(naam)
+            if naam == "xl/worksheets/sheet1.xml":
+                inhoud = inhoud.replace(b"</sheetData>", extra.encode() + b"</sheetData>")
+            z.writestr(naam, inhoud)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>',
+        '<row r="900000"><c r="Z900000"><v>1</v></c></row>',
+        '<row r="1048576"><c r="&#88;FD1048576"><v>1</v></c></row>',
+        '<row a=">" r="1048576"><c a=">" r="XFD1048576"><v>1</v></c></row>',
+        "<row r = \"1048576\"><c r = 'XFD1048576'><v>1</v></c></row>",
+        '<row r="1048576"><c><v>1</v></c></row>',  # position implied: assume the widest
+        '<x:row r="999999"><x:c r="XFD999999"><x:v>1</x:v></x:c></x:row>',
+        '<row r="5"><c r="XFD99999999"><v>1</v></c></row>',
+    ],
+)
+def test_a_far_away_cell_is_refused_before_calamine_allocates_the_range(extra):
+    """calamine allocates first-to-last cell at once: XFD1048576 would be ~500 GB."""
+    assert fout(_met_cellen(extra)).reden == "werkblad_te_groot"
+
+
+def test_empty_formatted_cells_far_away_are_harmless():
+    lezer, rijen = lees(_met_cellen('<row r="1048576"><c r="XFD1048576" s="1"/></row>'))
+    assert rijen == [(2, VERWACHT)]
+
+
+_xml_rijen = st.lists(
+    st.tuples(st.integers(1, 1_048_576), st.integers(1, 16_384), st.booleans()), max_size=30
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_xml_rijen, st.lists(st.integers(1, 400), min_size=1, max_size=20))
+def test_cell_range_is_measured_the_same_however_the_xml_is_split(cellen, blokken):
+    from signaalroute.aanleveringen.parsing import _Bereik
+
+    def ref(rij, kolom):
+        letters = ""
+        while kolom:
+            kolom, rest = divmod(kolom - 1, 26)
+            letters = chr(65 + rest) + letters
+        return f"{letters}{rij}"
+
+    xml = (
+        "<worksheet><sheetData>"
+        + "".join(
+            f'<row r="{rij}" spans="1:2"><c r="{ref(rij, kolom)}" s="1"'
+            + ("/>" if leeg else ' t="inlineStr"><is><t>x &lt; y</t></is></c>')
+            + "</row>"
+            for rij, kolom, leeg in cellen
+        )
+        + "</sheetData></worksheet>"
+    )
+    data = xml.encode()
+    heel = _Bereik()
+    heel.lezen(data)
+    heel.sluiten()
+    gesplitst, positie, i = _Bereik(), 0, 0
+    while positie < len(data):
+        stap = blokken[i % len(blokken)]
+        gesplitst.lezen(data[positie : positie + stap])
+        positie, i = positie + stap, i + 1
+    gesplitst.sluiten()
+    gevuld = [(r, k) for r, k, leeg in cellen if not leeg]
+    verwacht = 0
+    if gevuld:
+        rijen, kolommen = [r for r, _ in gevuld], [k for _, k in gevuld]
+        verwacht = (max(rijen) - min(rijen) + 1) * (max(kolommen) - min(kolommen) + 1)
+    assert heel.cellen == gesplitst.cellen == verwacht
 
 
 # --- JSON ------------------------------------------------------------------------------------
@@ -574,3 +656,20 @@ def test_every_non_empty_xlsx_row_is_yielded_exactly_once(rijen):
     assert len(gelezen) == len(niet_leeg)
     for (_, rij), verwacht in zip(gelezen, niet_leeg, strict=True):
         assert list(rij.values()) == [c.strip() for c in verwacht]
+
+
+# --- the example file for partners ----------------------------------------------------------
+
+
+def test_the_example_file_in_the_docs_reads_with_one_rejected_row():
+    from signaalroute.aanleveringen.rules import Validatiecontext, criteria_bepalen, rij_valideren
+
+    pad = Path(__file__).resolve().parents[4] / "docs" / "voorbeelden" / "aanlevering-voorbeeld.csv"
+    context = Validatiecontext(criteria_bepalen("huur"), aanleverdatum=datetime.date(2024, 3, 25))
+    lezer, rijen = lees(pad.read_bytes())
+    assert (lezer.scheidingsteken, len(rijen), lezer.genegeerde_kolommen) == (";", 10, [])
+    resultaten = [rij_valideren(rij, context=context, rijnummer=n) for n, rij in rijen]
+    afgewezen = [r for r in resultaten if r.afgewezen]
+    assert [(r.rijnummer, [m.code for m in r.meldingen]) for r in afgewezen] == [
+        (10, ["postcode_ongeldig"])
+    ]

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from signaalroute.aanleveringen.constants import Regelstatus
 from signaalroute.aanleveringen.models import Vroegsignaal
 from signaalroute.aanleveringen.rules import (
+    DIENSTCODES,
     ERNST,
     REASON_CODES,
     STANDAARD_CRITERIA,
@@ -306,12 +307,32 @@ def test_invalid_phone_number_is_kept_and_flagged_not_fatal():
     assert resultaat.waarden["telefoonnummer"] == "0612"
 
 
-@given(st.from_regex(r"6[1-5][0-9]{7}", fullmatch=True), st.sampled_from(["0", "+31", "0031"]))
-def test_fast_mobile_path_agrees_with_phonenumbers(nummer, prefix):
-    verwacht = phonenumbers.format_number(
-        phonenumbers.parse(prefix + nummer, "NL"), phonenumbers.PhoneNumberFormat.E164
-    )
-    assert telefoonnummer_parsen(prefix + nummer) == (verwacht, True)
+@settings(max_examples=500)
+@given(
+    st.from_regex(r"[1-9][0-9]{8}", fullmatch=True)
+    | st.from_regex(r"6[1-58][0-9]{7}", fullmatch=True),
+    st.sampled_from(["0", "+31", "0031", "+31 (0)"]),
+)
+def test_fast_dutch_path_agrees_with_phonenumbers(nummer, prefix):
+    _vergelijk_met_phonenumbers(prefix + nummer)
+
+
+@settings(max_examples=500)
+@given(
+    st.from_regex(r"0[1-9][0-9]{0,12}", fullmatch=True)
+    | st.from_regex(r"014[0-9]{1,5}", fullmatch=True)
+)
+def test_fast_rejection_of_dutch_numbers_agrees_with_phonenumbers(nummer):
+    _vergelijk_met_phonenumbers(nummer)
+
+
+def _vergelijk_met_phonenumbers(tekst):
+    nummer = phonenumbers.parse(tekst, "NL")
+    if phonenumbers.is_valid_number(nummer):
+        verwacht = (phonenumbers.format_number(nummer, phonenumbers.PhoneNumberFormat.E164), True)
+    else:
+        verwacht = (tekst, False)
+    assert telefoonnummer_parsen(tekst) == verwacht
 
 
 @pytest.mark.parametrize(
@@ -650,7 +671,8 @@ def test_reason_code(code, soort, velden):
 
 def test_every_row_reason_code_has_a_test_case():
     rijcodes = {code for code, ernst in ERNST.items() if ernst is not Ernst.BESTAND}
-    assert rijcodes == {code for code, _, _ in GEVALLEN}
+    assert rijcodes - DIENSTCODES == {code for code, _, _ in GEVALLEN}
+    assert rijcodes >= DIENSTCODES
 
 
 def test_reason_codes_are_stable_snake_case_with_a_dutch_description():
@@ -787,6 +809,7 @@ def test_validation_never_raises_and_status_follows_the_codes(rij, soort):
     resultaat = rij_valideren(rij, context=context(soort), rijnummer=3)
     fouten = [m for m in resultaat.meldingen if m.ernst is Ernst.FOUT]
     assert all(m.code in REASON_CODES and m.ernst is not Ernst.BESTAND for m in resultaat.meldingen)
+    assert not {m.code for m in resultaat.meldingen} & DIENSTCODES
     if fouten:
         assert resultaat.status == Regelstatus.AFGEWEZEN
     elif resultaat.meldingen:

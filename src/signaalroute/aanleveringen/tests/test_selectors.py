@@ -4,10 +4,12 @@ signals of cases they may see, everybody else nothing."""
 import pytest
 
 from signaalroute.aanleveringen.selectors import (
+    aanlevering_ophalen,
     aanlevering_overzicht,
     aanleveringen_voor,
     vroegsignalen_voor,
 )
+from signaalroute.core.exceptions import NietGevonden
 from signaalroute.gemeenten.tests.factories import TeamFactory
 from signaalroute.vroegsignaalzaken.tests.factories import VroegsignaalzaakFactory
 
@@ -83,6 +85,18 @@ def test_partner_sees_own_deliveries_whatever_municipality(users, partner_a, ten
     VroegsignaalFactory(aanlevering=aanlevering, gemeente=tenant_a)
     VroegsignaalFactory(aanlevering=aanlevering, gemeente=tenant_b)
     assert list(aanleveringen_voor(users["partnergebruiker"])) == [aanlevering]
+
+
+def test_partner_fetches_own_delivery(users, aanlevering_a):
+    assert aanlevering_ophalen(user=users["partnergebruiker"], uuid=aanlevering_a.uuid) == (
+        aanlevering_a
+    )
+
+
+@pytest.mark.parametrize("rol", ["partnergebruiker_b", *NIET_PARTNERS])
+def test_delivery_of_partner_a_is_not_found_for_anyone_else(users, aanlevering_a, rol):
+    with pytest.raises(NietGevonden):
+        aanlevering_ophalen(user=users[rol], uuid=aanlevering_a.uuid)
 
 
 @pytest.mark.parametrize("rol", NIET_PARTNERS)

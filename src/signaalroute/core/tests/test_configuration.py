@@ -21,7 +21,9 @@ def test_every_environment_variable_is_documented():
 
 
 def _import_production(env: dict) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS"}}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS"}
+    }
     return subprocess.run(
         [sys.executable, "-c", "import signaalroute.conf.production"],
         env={**clean, **env, "PYTHONPATH": str(REPO / "src")},

@@ -8,6 +8,7 @@ see it. What a permitted user *sees* on a page is filtered in the selectors
 
 import types
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass
 
 import pytest
@@ -37,7 +38,9 @@ class Doorverwijzing:
 
 
 NAAR_INLOGGEN = "302-inloggen"  # to the login page, with ?next=<the requested path>
-ZAAK_A = object()  # placeholder: the UUID of a case in municipality A (team of the external)
+# Placeholders in URL kwargs, filled in by the `objecten` fixture.
+ZAAK_A = "<zaak_a>"  # a case in municipality A, assigned to the external executor's team
+AANLEVERING_A = "<aanlevering_a>"  # a delivery of partner A
 
 ROLLEN = (
     "platformbeheerder",
@@ -110,6 +113,30 @@ TOEGANG = {
         {},
         alleen(403, partnergebruiker=200, partnergebruiker_b=200),
     ),
+    "aanleveringen:nieuw": ({}, alleen(403, partnergebruiker=200, partnergebruiker_b=200)),
+    "aanleveringen:formaat": (
+        {},
+        alleen(
+            403,
+            partnergebruiker=200,
+            partnergebruiker_b=200,
+            functioneel_beheerder=200,
+            coordinator=200,
+        ),
+    ),
+    "aanleveringen:detail": (
+        {"uuid": AANLEVERING_A},
+        alleen(403, partnergebruiker=200, partnergebruiker_b=404),
+    ),
+    # POST only: a GET by a partner user is 405, before the delivery is looked up.
+    "aanleveringen:bevestigen": (
+        {"uuid": AANLEVERING_A},
+        alleen(403, partnergebruiker=405, partnergebruiker_b=405),
+    ),
+    "aanleveringen:rapport": (
+        {"uuid": AANLEVERING_A, "formaat": "csv"},
+        alleen(403, partnergebruiker=200, partnergebruiker_b=404),
+    ),
     "gemeenten:instellingen": (
         {},
         alleen(403, platformbeheerder=200, functioneel_beheerder=200),
@@ -125,6 +152,7 @@ TOEGANG = {
 NIET_IN_TABEL = {
     "accounts": "login, verification, TOTP set-up and logout: covered by accounts/tests",
     "admin": "admin:index is in the table; every other admin page: test_admin_pages_*",
+    "api": "partner API, machine credentials only: test_partner_api_refuses_every_session",
 }
 NIET_IN_TABEL_NAMEN = {
     # mozilla-django-oidc, only mounted when OIDC_ENABLED
@@ -134,25 +162,25 @@ NIET_IN_TABEL_NAMEN = {
 }
 
 
-def _patronen(resolver, namespace="", prefix=""):
-    """Yield (full name or None, route) for every URL pattern under `resolver`."""
+def _patronen(resolver, namespace="", prefix="", kwargnamen=()):
+    """Yield (full name or None, route, namespace, kwarg names) for every URL pattern."""
     for pattern in resolver.url_patterns:
         route = prefix + str(pattern.pattern)
+        namen = (*kwargnamen, *pattern.pattern.regex.groupindex)
         if isinstance(pattern, URLResolver):
             ns = pattern.namespace
             full_ns = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
-            yield from _patronen(pattern, full_ns, route)
+            yield from _patronen(pattern, full_ns, route, namen)
         elif isinstance(pattern, URLPattern):
-            if pattern.name is None:
-                yield None, route, namespace
-            else:
+            name = None
+            if pattern.name is not None:
                 name = f"{namespace}:{pattern.name}" if namespace else pattern.name
-                yield name, route, namespace
+            yield name, route, namespace, namen
 
 
 def _te_testen_urls():
     names, unnamed = set(), []
-    for name, route, namespace in _patronen(get_resolver()):
+    for name, route, namespace, _ in _patronen(get_resolver()):
         if namespace.split(":")[0] in NIET_IN_TABEL and name != "admin:index":
             continue
         if name is None:
@@ -191,10 +219,12 @@ def test_page_view_declares_the_roles_the_access_table_lets_in(url_name):
     """`rol_vereist` and the table agree: a role let in by the decorator but not in the table
     (or the other way round) is a decision nobody wrote down."""
     kwargs, verwacht = TOEGANG[url_name]
-    view = resolve(_url(url_name, kwargs, types.SimpleNamespace(uuid=uuid.uuid4()))).func
+    view = resolve(_url(url_name, kwargs, ELK_OBJECT)).func
     assert hasattr(view, "rollen"), f"{url_name} has no @rol_vereist"
     toegelaten = {
-        naam.removesuffix("_b") for naam, uitkomst in verwacht.items() if uitkomst in (200, 404)
+        naam.removesuffix("_b")
+        for naam, uitkomst in verwacht.items()
+        if uitkomst != 403 and not isinstance(uitkomst, Doorverwijzing | str)
     }
     assert set(view.rollen) == toegelaten
 
@@ -218,8 +248,24 @@ def bezoeker(client, users):
     return _bezoeker
 
 
-def _url(name, kwargs, zaak):
-    return reverse(name, kwargs={k: zaak.uuid if v is ZAAK_A else v for k, v in kwargs.items()})
+@pytest.fixture
+def aanlevering_a(users):
+    return AanleveringFactory(signaalpartner=users["partnergebruiker"].signaalpartner)
+
+
+@pytest.fixture
+def objecten(zaak_a, aanlevering_a):
+    return {ZAAK_A: zaak_a.uuid, AANLEVERING_A: aanlevering_a.uuid}
+
+
+ELK_OBJECT = defaultdict(uuid.uuid4)
+
+
+def _url(name, kwargs, objecten):
+    return reverse(
+        name,
+        kwargs={k: objecten[v] if v in (ZAAK_A, AANLEVERING_A) else v for k, v in kwargs.items()},
+    )
 
 
 def _controleer(response, verwacht, url):
@@ -241,9 +287,9 @@ ACCESS_CASES = [
 
 
 @pytest.mark.parametrize(("url_name", "naam"), ACCESS_CASES)
-def test_page_access_per_role(bezoeker, zaak_a, url_name, naam):
+def test_page_access_per_role(bezoeker, objecten, url_name, naam):
     kwargs, verwacht = TOEGANG[url_name]
-    url = _url(url_name, kwargs, zaak_a)
+    url = _url(url_name, kwargs, objecten)
     response = bezoeker(naam).get(url)
     _controleer(response, verwacht[naam], url)
 
@@ -260,11 +306,11 @@ PASSWORD_ONLY_CASES = [
 
 @pytest.mark.parametrize(("url_name", "naam"), PASSWORD_ONLY_CASES)
 def test_password_without_totp_is_sent_to_verification_on_every_page(
-    client, users, zaak_a, url_name, naam
+    client, users, objecten, url_name, naam
 ):
     client.force_login(users[naam], backend="django.contrib.auth.backends.ModelBackend")
     kwargs, _ = TOEGANG[url_name]
-    response = client.get(_url(url_name, kwargs, zaak_a))
+    response = client.get(_url(url_name, kwargs, objecten))
     assert response.status_code == 302
     assert response.url == reverse("accounts:verificatie")
 
@@ -331,6 +377,15 @@ def test_partner_does_not_see_deliveries_of_other_partner(bezoeker, users):
     assert "van-partner-a.csv" not in html
 
 
+def test_partner_cannot_deliver_a_file_of_other_partner(bezoeker, aanlevering_a):
+    status_voor = aanlevering_a.status
+    url = reverse("aanleveringen:bevestigen", kwargs={"uuid": aanlevering_a.uuid})
+    response = bezoeker("partnergebruiker_b").post(url)
+    assert response.status_code == 404
+    aanlevering_a.refresh_from_db()
+    assert aanlevering_a.status == status_voor
+
+
 def test_functional_admin_settings_show_only_own_municipalities(bezoeker, tenant_a, tenant_b):
     html = bezoeker("functioneel_beheerder").get(reverse("gemeenten:instellingen")).content.decode()
     assert tenant_a.naam in html
@@ -341,7 +396,7 @@ def test_functional_admin_settings_show_only_own_municipalities(bezoeker, tenant
 
 ADMIN_URLS = sorted(
     name
-    for name, route, namespace in _patronen(get_resolver())
+    for name, route, namespace, _ in _patronen(get_resolver())
     if namespace == "admin"
     and name not in (None, "admin:login", "admin:logout")
     and "<" not in route  # pages that need an object id are guarded by the same admin_view
@@ -412,3 +467,21 @@ def test_back_office_api_refuses_a_session_without_second_factor(client, users, 
     client.force_login(users["coordinator"], backend="django.contrib.auth.backends.ModelBackend")
     response = client.get(proef_api)
     assert response.status_code in (401, 403), response.content
+
+
+# --- Partner API: machine credentials only; no browser session opens it ----------------------
+
+API_URLS = sorted(
+    (name, namen)
+    for name, _, namespace, namen in _patronen(get_resolver())
+    if namespace == "api" and name is not None
+)
+
+
+@pytest.mark.parametrize(("url_name", "kwargnamen"), API_URLS, ids=[n for n, _ in API_URLS])
+def test_partner_api_refuses_every_session(bezoeker, url_name, kwargnamen):
+    url = reverse(url_name, kwargs={k: uuid.uuid4() for k in kwargnamen})
+    for naam in BEZOEKERS:
+        response = bezoeker(naam).get(url)
+        assert response.status_code in (401, 403), naam
+        assert response["Content-Type"].startswith("application/problem+json"), naam

@@ -12,8 +12,16 @@ from .factories import GemeenteFactory
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("1234 ab", "1234AB"), ("1234AB", "1234AB"), (" 1234 ", "1234"), ("0123AB", None),
-     ("1234SS", None), ("12345", None), ("", None), ("1234 A", None)],
+    [
+        ("1234 ab", "1234AB"),
+        ("1234AB", "1234AB"),
+        (" 1234 ", "1234"),
+        ("0123AB", None),
+        ("1234SS", None),
+        ("12345", None),
+        ("", None),
+        ("1234 A", None),
+    ],
 )
 def test_postcodes_are_normalised(raw, expected):
     assert normaliseer_postcode(raw) == expected
@@ -23,12 +31,12 @@ def test_postcodes_are_normalised(raw, expected):
 def test_import_maps_pc4_and_pc6_to_municipality_and_district():
     gemeente = GemeenteFactory(cbs_code="0363")
     csv = (
-        "postcode;gemeentecode;wijkcode;wijknaam\n"
-        "1011;GM0363;W01;Centrum\n"
-        "1012 ab;0363;W02;Noord\n"
-        "9999ZZ;0001;;\n"
-        "abc;0363;;\n"
-    ).encode()
+        b"postcode;gemeentecode;wijkcode;wijknaam\n"
+        b"1011;GM0363;W01;Centrum\n"
+        b"1012 ab;0363;W02;Noord\n"
+        b"9999ZZ;0001;;\n"
+        b"abc;0363;;\n"
+    )
     resultaat = postcodes_importeren(inhoud=csv)
     assert resultaat.aangemaakt == 2
     assert resultaat.wijken_aangemaakt == 2

@@ -8,6 +8,7 @@ import hmac
 from dataclasses import dataclass
 
 from django.utils import timezone
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions, permissions
 
 from signaalroute.signaalpartners.models import Partnersleutel, Signaalpartner
@@ -38,7 +39,7 @@ class PartnersleutelAuthentication(authentication.BaseAuthentication):
         soort, _, sleutel = header.partition(" ")
         if soort != self.keyword or not sleutel.startswith(SLEUTEL_VOORVOEGSEL):
             return None
-        prefix = sleutel[len(SLEUTEL_VOORVOEGSEL):].split("_", 1)[0]
+        prefix = sleutel[len(SLEUTEL_VOORVOEGSEL) :].split("_", 1)[0]
         record = (
             Partnersleutel.objects.select_related("signaalpartner")
             .filter(prefix=prefix, actief=True, signaalpartner__actief=True)
@@ -65,3 +66,17 @@ def scope_vereist(scope: str) -> type[permissions.BasePermission]:
 
     HeeftScope.__name__ = f"HeeftScope_{scope.replace(':', '_')}"
     return HeeftScope
+
+
+class PartnersleutelScheme(OpenApiAuthenticationExtension):
+    """Describes the partner credential in the OpenAPI document."""
+
+    target_class = PartnersleutelAuthentication
+    name = "partnersleutel"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "API-sleutel van het partnersysteem (sr_…), met scopes.",
+        }

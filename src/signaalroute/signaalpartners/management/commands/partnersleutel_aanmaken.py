@@ -13,7 +13,10 @@ class Command(BaseCommand):
         parser.add_argument("--partner", required=True)
         parser.add_argument("--naam", default="Koppeling")
         parser.add_argument(
-            "--scope", action="append", choices=Scope.values, dest="scopes",
+            "--scope",
+            action="append",
+            choices=Scope.values,
+            dest="scopes",
             help="Herhaal voor meer scopes (standaard: aanleveren en lezen).",
         )
 
