@@ -45,6 +45,7 @@ from .velden import (
     datum_parsen,
     echo,
     email_parsen,
+    gemeentecode_parsen,
     huisnummer_parsen,
     ja_nee_parsen,
     postcode_parsen,
@@ -91,6 +92,7 @@ _REDENEN: tuple[tuple[str, Ernst, str], ...] = (
     ("geboortedatum_verdacht", _W, "De geboortedatum lijkt een opvulwaarde (zoals 1-1-1900)."),
     ("huisletter_ongeldig", _W, "De huisletter is geen enkele letter; niet gebruikt."),
     ("huisnummertoevoeging_ongeldig", _W, "De toevoeging is niet zoals in de BAG; niet gebruikt."),
+    ("gemeentecode_ongeldig", _W, "De gemeentecode is ongeldig; de postcode is gebruikt."),
     ("huisnummer_tegenstrijdig", _W, "Huisletter of toevoeging staat twee keer, verschillend."),
     ("getal_ongeldig", _W, "Een termijnbedrag of aantal termijnen is ongeldig; genegeerd."),
     ("ja_nee_ongeldig", _W, "Een ja/nee-veld heeft een andere waarde; behandeld als nee."),
@@ -436,6 +438,12 @@ def _adres_valideren(r: _Rij) -> None:
             r.melden(fout.code, "postcode", fout.bericht)
     else:
         r.verplicht("postcode")
+
+    if waarde := r.tekst("gemeentecode"):
+        try:
+            w["gemeentecode"] = gemeentecode_parsen(waarde)
+        except Veldfout as fout:
+            r.melden(fout.code, "gemeentecode", fout.bericht)
 
     letter = toevoeging = ""
     if waarde := r.tekst("huisnummer"):

@@ -37,8 +37,9 @@ VROEGSIGNAAL_VELDEN = (
     "huisnummertoevoeging", "straat", "woonplaats",
 )  # fmt: skip
 # Fields a file or JSON signal may hold: the above plus `rechtsvorm` (legal form, only used to
-# recognise legal persons).
-INVOERVELDEN = (*VROEGSIGNAAL_VELDEN, "rechtsvorm")
+# recognise legal persons) and `gemeentecode` (an explicit municipality, which wins over the
+# postcode when routing).
+INVOERVELDEN = (*VROEGSIGNAAL_VELDEN, "rechtsvorm", "gemeentecode")
 VERPLICHTE_VELDEN = ("achternaam", "postcode", "huisnummer", "bedrag", "ontstaansdatum")
 # Set by `parsing` when a CSV row has more non-empty cells than the header has columns.
 EXTRA_VELDEN = "_extra_velden"
@@ -54,7 +55,7 @@ VELD_LABELS = {
     "klantnummer": "Klantnummer", "crisissignaal": "Crisissignaal",
     "eindelevering": "Eindelevering", "einddatum_levering": "Einddatum levering",
     "warme_overdracht": "Warme overdracht", "rechtspersoon": "Rechtspersoon",
-    "rechtsvorm": "Rechtsvorm", "voorletters": "Voorletters", "voornamen": "Voornamen",
+    "rechtsvorm": "Rechtsvorm", "gemeentecode": "Gemeentecode", "voorletters": "Voorletters", "voornamen": "Voornamen",
     "voorvoegsel": "Voorvoegsel", "achternaam": "Achternaam", "geboortedatum": "Geboortedatum",
     "bsn": "BSN", "telefoonnummer": "Telefoonnummer", "email": "E-mailadres",
     "postcode": "Postcode", "huisnummer": "Huisnummer", "huisletter": "Huisletter",
@@ -99,6 +100,7 @@ KOLOMNAMEN: dict[str, tuple[str, ...]] = {
     "warme_overdracht": ("warm overdracht",),
     "rechtspersoon": (),
     "rechtsvorm": ("ondernemingsvorm",),
+    "gemeentecode": ("cbs code", "cbs gemeentecode", "gemeentenummer", "gm code"),
     "voorletters": ("initialen", "voorl"),
     "voornamen": ("voornaam", "roepnaam"),
     "voorvoegsel": ("voorvoegsels", "tussenvoegsel", "tussenvoegsels", "tussenv"),
@@ -602,3 +604,18 @@ def aantal_parsen(waarde: str) -> int:
 def tekst_normaliseren(waarde: str) -> str:
     """NFC-normalise text so that `e` + combining accent and `é` compare equal."""
     return waarde if waarde.isascii() else unicodedata.normalize("NFC", waarde)
+
+
+_GEMEENTECODE = re.compile(r"(?:GM)?(\d{1,4})")
+
+
+def gemeentecode_parsen(waarde: str) -> str:
+    """`GM0363`, `0363`, `363` -> `0363` (CBS municipality code)."""
+    match = _GEMEENTECODE.fullmatch(waarde.strip().upper().replace(" ", ""))
+    if not match:
+        raise Veldfout(
+            "gemeentecode_ongeldig",
+            f"Gemeentecode '{echo(waarde)}' is geen CBS-gemeentecode (zoals GM0363); de "
+            "postcode is gebruikt.",
+        )
+    return match.group(1).zfill(4)

@@ -641,6 +641,7 @@ GEVALLEN = [
     ("huisletter_ongeldig", "huur", {"huisletter": "AB"}),
     ("huisnummertoevoeging_ongeldig", "huur", {"huisnummer": "12 boven"}),
     ("huisnummertoevoeging_ongeldig", "huur", {"huisnummertoevoeging": "a-b"}),
+    ("gemeentecode_ongeldig", "huur", {"gemeentecode": "GM12345"}),
     ("huisnummer_tegenstrijdig", "huur", {"huisnummer": "12-1", "huisnummertoevoeging": "2"}),
     ("getal_ongeldig", "huur", {"termijnbedrag": "veel"}),
     ("getal_ongeldig", "huur", {"aantal_onbetaalde_termijnen": "twee"}),

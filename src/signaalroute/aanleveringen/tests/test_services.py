@@ -240,3 +240,24 @@ def test_command_line_exits_non_zero_only_for_an_unreadable_file(tmp_path):
     with pytest.raises(SystemExit) as exc:
         call_command("aanlevering_importeren", "--partner", "woonstichting", str(pad))
     assert exc.value.code == 1
+
+
+def test_explicit_municipality_code_wins_over_the_postcode():
+    lindeveld, _, verhuurder = regio()
+    from signaalroute.gemeenten.tests.factories import GemeenteFactory
+
+    buurgemeente = GemeenteFactory(cbs_code="0363")
+    kop = KOP + ";Gemeentecode"
+    inhoud = "\n".join(
+        [
+            kop,
+            regel("K1", "Jansen") + ";GM0363",
+            regel("K2", "Ali") + ";",
+            regel("K3", "Bos") + ";GMxyz",
+        ]
+    ).encode()
+    aanlevering = verwerk(verhuurder, inhoud)
+    assert Vroegsignaal.objects.get(klantnummer="K1").gemeente == buurgemeente
+    assert Vroegsignaal.objects.get(klantnummer="K2").gemeente == lindeveld
+    assert Vroegsignaal.objects.get(klantnummer="K3").gemeente == lindeveld
+    assert "gemeentecode_ongeldig" in codes(aanlevering, 4)
