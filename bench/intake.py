@@ -194,8 +194,10 @@ def run_ours(path: str) -> dict:
 
 def subprocess_run(path: str) -> dict:
     out = subprocess.run(
-        [sys.executable, __file__, "--run", path], capture_output=True, text=True, check=True
+        [sys.executable, __file__, "--run", path], capture_output=True, text=True, check=False
     )
+    if out.returncode != 0:
+        raise SystemExit(f"import of {path} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

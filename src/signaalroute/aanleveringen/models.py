@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from signaalroute.core.models import PublicIdModel
 from signaalroute.gemeenten.models import Gemeente
+from signaalroute.signaalpartners.constants import Signaalpartnersoort
 from signaalroute.signaalpartners.models import Signaalpartner
 from signaalroute.vroegsignaalzaken.constants import Signaalstatus
 
@@ -57,6 +58,28 @@ class Aanlevering(PublicIdModel):
         help_text=_("Waarom het bestand als geheel niet te lezen was."),
     )
     idempotency_key = models.CharField(_("Idempotency-Key"), max_length=100, blank=True)
+    # A list the municipality imports itself (CAK list, an insurer's bronheffing list):
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lijstimports",
+        verbose_name=_("ingelezen door gemeente"),
+        help_text=_("Alle signalen van deze lijst zijn voor deze gemeente."),
+    )
+    signaalsoort = models.CharField(
+        _("soort signaal"),
+        max_length=30,
+        choices=Signaalpartnersoort.choices,
+        blank=True,
+        help_text=_("Leeg: de soort van de partner."),
+    )
+    alleen_nieuw = models.BooleanField(
+        _("alleen nieuwe aanmeldingen"),
+        default=False,
+        help_text=_("Inwoners die op een eerder ingelezen lijst stonden, worden overgeslagen."),
+    )
 
     class Meta:
         verbose_name = _("aanlevering")
@@ -112,6 +135,12 @@ class Vroegsignaal(PublicIdModel):
         related_name="updates",
         verbose_name=_("eerder signaal"),
         help_text=_("Het eerdere signaal waarvan dit een update is (bijv. een hoger bedrag)."),
+    )
+    soort = models.CharField(
+        _("soort signaal"),
+        max_length=30,
+        choices=Signaalpartnersoort.choices,
+        help_text=_("DDAS-signaalpartnertype; meestal de soort van de partner."),
     )
     status = models.CharField(
         _("signaalstatus"),

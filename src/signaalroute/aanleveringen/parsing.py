@@ -51,6 +51,7 @@ class Leeslimieten:
     max_zipleden: int = 1_000
     max_cellen: int = 6_000_000  # XLSX: first to last filled cell; calamine holds them all
     kopregel_zoeken_in: int = 10  # the header may follow a few title rows
+    verplichte_velden: tuple[str, ...] = VERPLICHTE_VELDEN  # columns a file must have
 
 
 STANDAARD_LIMIETEN = Leeslimieten()
@@ -119,7 +120,9 @@ def _profiel_normaliseren(profiel: Mapping[str, str | None] | None) -> dict[str,
     return uit
 
 
-def _kolommen_controleren(indeling: _Kolomindeling, aantal_herkend: int) -> None:
+def _kolommen_controleren(
+    indeling: _Kolomindeling, aantal_herkend: int, verplicht: tuple[str, ...]
+) -> None:
     if aantal_herkend == 0:
         raise BestandOnleesbaar(
             "kopregel_ontbreekt",
@@ -145,7 +148,7 @@ def _kolommen_controleren(indeling: _Kolomindeling, aantal_herkend: int) -> None
                 for veld, n in namen.items()
             ],
         )
-    ontbrekend = [veld for veld in VERPLICHTE_VELDEN if veld not in indeling.velden]
+    ontbrekend = [veld for veld in verplicht if veld not in indeling.velden]
     if ontbrekend:
         bericht = "Verplichte kolommen ontbreken: " + ", ".join(ontbrekend) + "."
         if indeling.genegeerd and aantal_herkend >= 2:  # else it may be a data row: no echo
@@ -394,7 +397,7 @@ def _csv_openen(
             beste = (teken, kandidaat, proefrijen)
     assert beste is not None
     scheidingsteken, (kopindex, indeling, herkend), proefrijen = beste
-    _kolommen_controleren(indeling, herkend)
+    _kolommen_controleren(indeling, herkend, limieten.verplichte_velden)
     kopindex += overslaan
     kopbreedte = len(proefrijen[kopindex])
 
@@ -681,7 +684,7 @@ def _xlsx_openen(
     eerste = next(i for i, rij in enumerate(kop_kandidaten) if any(rij))
     kopindex, indeling, herkend = _kopregel_kiezen(kop_kandidaten[eerste:], aliassen)
     kopindex += eerste
-    _kolommen_controleren(indeling, herkend)
+    _kolommen_controleren(indeling, herkend, limieten.verplichte_velden)
     if einde[0] - kopindex > limieten.max_rijen:
         raise BestandOnleesbaar(
             "te_veel_rijen",

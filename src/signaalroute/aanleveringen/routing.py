@@ -39,22 +39,35 @@ def _naam(achternaam: str) -> str:
     return "".join(c for c in vorm if c.isalnum())
 
 
+def persoonsleutel(waarden: dict[str, Any]) -> tuple:
+    """The person: by BSN when known, else by name, birth date and address."""
+    if waarden.get("bsn"):
+        return ("bsn", waarden["bsn"])
+    return (
+        "persoon",
+        _naam(waarden.get("achternaam") or ""),
+        waarden.get("geboortedatum"),
+        waarden.get("postcode"),
+        waarden.get("huisnummer"),
+        waarden.get("huisletter") or "",
+        waarden.get("huisnummertoevoeging") or "",
+    )
+
+
 def signaalsleutel(waarden: dict[str, Any]) -> tuple:
     """The identity of a signal within one partner: the customer number when present, else
     the person at the address; plus the date the arrears arose."""
     if waarden.get("klantnummer"):
         persoon: tuple = ("klant", waarden["klantnummer"])
     else:
-        persoon = (
-            "persoon",
-            _naam(waarden.get("achternaam") or ""),
-            waarden.get("geboortedatum"),
-            waarden.get("postcode"),
-            waarden.get("huisnummer"),
-            waarden.get("huisletter") or "",
-            waarden.get("huisnummertoevoeging") or "",
-        )
+        persoon = persoonsleutel({**waarden, "bsn": ""})
     return (*persoon, waarden.get("ontstaansdatum"))
+
+
+PERSOONSVELDEN = (
+    "bsn", "achternaam", "geboortedatum", "postcode", "huisnummer", "huisletter",
+    "huisnummertoevoeging",
+)  # fmt: skip
 
 
 def _zelfde_periode(a: datetime.date, b: datetime.date) -> bool:
@@ -62,10 +75,31 @@ def _zelfde_periode(a: datetime.date, b: datetime.date) -> bool:
 
 
 class Routering:
-    def __init__(self, *, partner: Signaalpartner):
+    """`vaste_gemeente`: a list the municipality imports itself is all for that municipality.
+    `alleen_nieuw`: skip persons who were on an earlier list of the same source."""
+
+    def __init__(
+        self,
+        *,
+        partner: Signaalpartner,
+        vaste_gemeente: Gemeente | None = None,
+        alleen_nieuw: bool = False,
+    ):
         self.partner = partner
+        self.vaste_gemeente = vaste_gemeente
+        self.eerdere_lijst: set[tuple] = set()
+        if alleen_nieuw and vaste_gemeente is not None:
+            self.eerdere_lijst = {
+                persoonsleutel(rij)
+                for rij in Vroegsignaal.objects.filter(
+                    signaalpartner=partner,
+                    gemeente=vaste_gemeente,
+                    aanlevering__gemeente=vaste_gemeente,
+                ).values(*PERSOONSVELDEN)
+            }
         self.gemeenten = {g.cbs_code: g for g in Gemeente.objects.all()}
-        self.postcodes: dict[str, Postcodegebied | None] = {}
+        self.gemeenten_per_id = {g.pk: g for g in self.gemeenten.values()}
+        self.postcodes: dict[str, int | None] = {}  # postcode -> gemeente id
         self.eerder: dict[tuple, tuple[int, int, datetime.date]] = {}
         self.in_aanlevering: dict[tuple, int] = {}
         self.vorige: dict[int, int] = {}
@@ -79,8 +113,10 @@ class Routering:
         if nieuw:
             for postcode in nieuw:
                 self.postcodes[postcode] = None
-            for gebied in Postcodegebied.objects.filter(postcode__in=nieuw):
-                self.postcodes[gebied.postcode] = gebied
+            for postcode, gemeente_id in Postcodegebied.objects.filter(
+                postcode__in=nieuw
+            ).values_list("postcode", "gemeente_id"):
+                self.postcodes[postcode] = gemeente_id
         self._eerdere_signalen_laden(resultaten)
 
     def _eerdere_signalen_laden(self, resultaten: list[Rijresultaat]) -> None:
@@ -126,14 +162,16 @@ class Routering:
     def gemeente_bepalen(self, resultaat: Rijresultaat) -> Gemeente | None:
         """The municipality of the row's address: an explicit code wins, then PC6, then PC4.
         Rows for municipalities that are not connected are rejected, never stored."""
+        if self.vaste_gemeente is not None:
+            return self.vaste_gemeente
         waarden = resultaat.waarden
         gemeente = None
         if code := waarden.get("gemeentecode"):
             gemeente = self.gemeenten.get(code)
         if gemeente is None:
             postcode = waarden.get("postcode") or ""
-            gebied = self.postcodes.get(postcode) or self.postcodes.get(postcode[:4])
-            gemeente = gebied.gemeente if gebied is not None else None
+            gemeente_id = self.postcodes.get(postcode) or self.postcodes.get(postcode[:4])
+            gemeente = self.gemeenten_per_id.get(gemeente_id)
         if gemeente is None or not gemeente.aangesloten:
             meldingen_toevoegen(
                 resultaat,
@@ -151,6 +189,19 @@ class Routering:
 
     def dubbel_controleren(self, resultaat: Rijresultaat, gemeente: Gemeente) -> None:
         waarden = resultaat.waarden
+        if self.eerdere_lijst and persoonsleutel(waarden) in self.eerdere_lijst:
+            meldingen_toevoegen(
+                resultaat,
+                [
+                    Melding(
+                        "al_eerder_op_lijst",
+                        "",
+                        "Deze inwoner stond al op een eerder ingelezen lijst; alleen nieuwe aanmeldingen "
+                        "zijn ingelezen.",
+                    )
+                ],
+            )
+            return
         sleutel = signaalsleutel(waarden)
         if (eerste := self.in_aanlevering.get(sleutel)) is not None:
             meldingen_toevoegen(
@@ -197,22 +248,9 @@ class Routering:
     def vorig_signaal_id(self, resultaat: Rijresultaat) -> int | None:
         return self.vorige.get(resultaat.rijnummer)
 
-    def onthouden(self, signalen: list[Vroegsignaal]) -> None:
+    def onthouden(self, signalen: list[dict[str, Any]], ids: list[int]) -> None:
         """Signals stored by this delivery are the earlier signals for its later batches."""
-        for signaal in signalen:
-            waarden = {
-                veld: getattr(signaal, veld)
-                for veld in (
-                    "klantnummer",
-                    "achternaam",
-                    "geboortedatum",
-                    "postcode",
-                    "huisnummer",
-                    "huisletter",
-                    "huisnummertoevoeging",
-                    "ontstaansdatum",
-                )
-            }
+        for signaal, pk in zip(signalen, ids, strict=True):
             self.eerder.setdefault(
-                signaalsleutel(waarden), (signaal.pk, signaal.bedrag, signaal.signaaldatum)
+                signaalsleutel(signaal), (pk, signaal["bedrag"], signaal["signaaldatum"])
             )

@@ -102,6 +102,7 @@ _REDENEN: tuple[tuple[str, Ernst, str], ...] = (
     ("dubbel_in_aanlevering", _F, "Hetzelfde signaal staat al eerder in deze aanlevering."),
     ("al_aangeleverd", _F, "Dit signaal is in deze periode al aangeleverd, niet hoger."),
     ("update_eerder_signaal", _W, "Update van een eerder signaal; beide zijn gekoppeld."),
+    ("al_eerder_op_lijst", _F, "Stond al op een eerder ingelezen lijst (alleen nieuwe ingelezen)."),
     # the whole file cannot be read (raised by parsing)
     ("bestand_leeg", _B, "Het bestand is leeg."),
     ("bestand_te_groot", _B, "Het bestand is groter dan toegestaan."),
@@ -124,6 +125,7 @@ DIENSTCODES = frozenset(
         "dubbel_in_aanlevering",
         "al_aangeleverd",
         "update_eerder_signaal",
+        "al_eerder_op_lijst",
     }
 )
 
@@ -259,6 +261,8 @@ class Validatiecontext:
 
     criteria: Signaalcriteria
     aanleverdatum: datetime.date
+    # Lists a municipality imports itself (CAK, bronheffing) may lack amounts: then 0.
+    bedrag_verplicht: bool = True
 
 
 _GEEN_TEKST = (
@@ -504,8 +508,10 @@ def _achterstand_valideren(r: _Rij) -> int | None:
             w["bedrag"] = bedrag = bedrag_parsen(waarde)
         except Veldfout as fout:
             r.melden(fout.code, "bedrag", fout.bericht)
-    else:
+    elif r.context.bedrag_verplicht:
         r.melden("bedrag_ontbreekt", "bedrag", "Bedrag is verplicht maar leeg.")
+    else:
+        w["bedrag"] = 0
     if (waarde := r.get("termijnbedrag")) is not None and (waarde := bedragcel_als_tekst(waarde)):
         try:
             w["termijnbedrag"] = bedrag_parsen(waarde)

@@ -23,13 +23,22 @@ from signaalroute.accounts.models import User
 from signaalroute.audit.constants import Auditactie
 from signaalroute.audit.services import auditregel_vastleggen
 from signaalroute.core.exceptions import Conflict, ValidatieFout
+from signaalroute.gemeenten.models import Gemeente
+from signaalroute.signaalpartners.constants import Signaalpartnersoort
 from signaalroute.signaalpartners.models import Signaalpartner
 from signaalroute.vroegsignaalzaken.constants import Signaalstatus
 from signaalroute.vroegsignaalzaken.models import Signaalstatuswijziging
 
 from .constants import Aanleverkanaal, Aanleverstatus, Regelstatus
-from .models import Aanleverbestand, Aanlevering, Aanleverregel, Vroegsignaal
-from .parsing import BestandOnleesbaar, bestand_lezen, json_signaal_omzetten
+from .models import Aanleverbestand, Aanlevering, Aanleverregel
+from .opslag import vroegsignalen_opslaan
+from .parsing import (
+    STANDAARD_LIMIETEN,
+    BestandOnleesbaar,
+    Leeslimieten,
+    bestand_lezen,
+    json_signaal_omzetten,
+)
 from .routing import Routering
 from .rules import Rijresultaat, Validatiecontext, criteria_bepalen, rij_valideren
 from .velden import VROEGSIGNAAL_VELDEN
@@ -38,6 +47,21 @@ logger = logging.getLogger(__name__)
 
 BATCH = 2000
 JSON_BESTANDSNAAM = "api.json"
+# Lists a municipality imports itself (CAK, bronheffing): the registration date is the date
+# the arrears count from, and an amount is optional.
+LIJST_PROFIEL = {
+    "datum aanmelding": "ontstaansdatum",
+    "aanmeldingsdatum": "ontstaansdatum",
+    "aanmelddatum": "ontstaansdatum",
+    "datum aanmelding cak": "ontstaansdatum",
+    "ingangsdatum": "ontstaansdatum",
+    "ingangsdatum bronheffing": "ontstaansdatum",
+    "startdatum bronheffing": "ontstaansdatum",
+    "bestuursrechtelijke premie": "termijnbedrag",
+}
+LIJST_LIMIETEN = Leeslimieten(
+    verplichte_velden=tuple(v for v in STANDAARD_LIMIETEN.verplichte_velden if v != "bedrag")
+)
 
 
 class DubbeleAanlevering(Conflict):
@@ -198,6 +222,53 @@ def aanlevering_controleren(*, aanlevering: Aanlevering, max_regels: int = 1000)
     return uitkomst
 
 
+CAK_PARTNERCODE = "cak"
+
+
+def cak_partner() -> Signaalpartner:
+    """The CAK as source of the lists of health-insurance defaulters (wanbetalersregeling)."""
+    partner, _ = Signaalpartner.objects.get_or_create(
+        code=CAK_PARTNERCODE,
+        defaults={
+            "naam": "CAK (wanbetalersregeling)",
+            "soort": Signaalpartnersoort.CAK_ZORGVERZEKERINGEN,
+            "criteria": "Inwoners met ten minste 6 maanden premieachterstand, aangemeld bij "
+            "het CAK. De gemeente vraagt de lijst zelf op.",
+        },
+    )
+    return partner
+
+
+def lijst_importeren(
+    *,
+    gemeente: Gemeente,
+    inhoud: bytes,
+    bestandsnaam: str,
+    door: User,
+    zorgverzekeraar: Signaalpartner | None = None,
+    alleen_nieuw: bool = False,
+) -> Aanlevering:
+    """A municipality imports the CAK list, or an insurer's list of customers in bronheffing,
+    as signals of type "CAK Zorgverzekeringen" for itself. With `alleen_nieuw`, persons who
+    were on an earlier list of the same source are skipped (and reported)."""
+    with transaction.atomic():
+        aanlevering = aanlevering_ontvangen(
+            signaalpartner=zorgverzekeraar or cak_partner(),
+            kanaal=Aanleverkanaal.GEMEENTE,
+            inhoud=inhoud,
+            bestandsnaam=bestandsnaam,
+            door=door,
+            concept=True,
+        )
+        aanlevering.gemeente = gemeente
+        aanlevering.signaalsoort = Signaalpartnersoort.CAK_ZORGVERZEKERINGEN
+        aanlevering.alleen_nieuw = alleen_nieuw
+        aanlevering.status = Aanleverstatus.ONTVANGEN
+        aanlevering.save(update_fields=["gemeente", "signaalsoort", "alleen_nieuw", "status"])
+        _aanlevering_starten(aanlevering, door=door)
+    return aanlevering
+
+
 def signalen_als_json(signalen: list[dict]) -> bytes:
     """The canonical bytes of an API batch: stored like a file, hashed for duplicates."""
     return json.dumps({"signalen": signalen}, sort_keys=True, ensure_ascii=False).encode()
@@ -262,7 +333,12 @@ def _rijen(
             rij, onbekend = json_signaal_omzetten(signaal)
             yield nummer, rij, onbekend
         return
-    lezer = bestand_lezen(inhoud, profiel=aanlevering.signaalpartner.kolomprofiel or None)
+    profiel = aanlevering.signaalpartner.kolomprofiel or {}
+    limieten = STANDAARD_LIMIETEN
+    if aanlevering.kanaal == Aanleverkanaal.GEMEENTE:
+        profiel = {**LIJST_PROFIEL, **profiel}
+        limieten = LIJST_LIMIETEN
+    lezer = bestand_lezen(inhoud, profiel=profiel or None, limieten=limieten)
     for nummer, rij in lezer.rijen():
         yield nummer, rij, []
     verwerking.lege_regels = lezer.overgeslagen_leeg
@@ -277,8 +353,13 @@ def _regels_verwerken(aanlevering: Aanlevering, inhoud: bytes) -> Verwerking:
             minimale_achterstand_dagen=partner.minimale_achterstand_dagen,
         ),
         aanleverdatum=timezone.localdate(aanlevering.ontvangen_op),
+        bedrag_verplicht=aanlevering.kanaal != Aanleverkanaal.GEMEENTE,
     )
-    routering = Routering(partner=partner)
+    routering = Routering(
+        partner=partner,
+        vaste_gemeente=aanlevering.gemeente,
+        alleen_nieuw=aanlevering.alleen_nieuw,
+    )
     verwerking = Verwerking()
     batch: list[tuple[Rijresultaat, Mapping[str, Any]]] = []
     for nummer, rij, _onbekend in _rijen(aanlevering, inhoud, verwerking):
@@ -298,9 +379,13 @@ def _batch_opslaan(
     verwerking: Verwerking,
 ) -> None:
     partner = aanlevering.signaalpartner
-    te_routeren = [resultaat for resultaat, _ in batch if not resultaat.afgewezen]
-    routering.voorbereiden(te_routeren)
-    signalen: list[Vroegsignaal] = []
+    routering.voorbereiden([resultaat for resultaat, _ in batch if not resultaat.afgewezen])
+    vast = {
+        "aanlevering_id": aanlevering.pk,
+        "signaalpartner_id": partner.pk,
+        "soort": aanlevering.signaalsoort or partner.soort,
+    }
+    signalen: list[dict[str, Any]] = []
     regels: list[Aanleverregel] = []
     for resultaat, rij in batch:
         gemeente = None
@@ -324,47 +409,30 @@ def _batch_opslaan(
             continue
         verwerking.per_gemeente[gemeente.cbs_code] += 1
         waarden = resultaat.waarden
-        signalen.append(
-            Vroegsignaal(
-                aanlevering=aanlevering,
-                regelnummer=resultaat.rijnummer,
-                signaalpartner=partner,
-                gemeente=gemeente,
-                vorig_signaal_id=routering.vorig_signaal_id(resultaat),
-                status=(
-                    Signaalstatus.NIET_OPGEPAKT_ANDERE_REDEN
-                    if waarden["rechtspersoon"]
-                    else Signaalstatus.NOG_NIET_OPGEPAKT
-                ),
-                **{veld: _leeg_als_none(veld, waarden[veld]) for veld in _VELDEN},
-            )
-        )
-    Vroegsignaal.objects.bulk_create(signalen, batch_size=BATCH)
-    rechtspersonen = [s for s in signalen if s.rechtspersoon]
+        signaal = {veld: waarden[veld] for veld in VROEGSIGNAAL_VELDEN}
+        signaal.update(vast)
+        signaal["regelnummer"] = resultaat.rijnummer
+        signaal["gemeente_id"] = gemeente.pk
+        signaal["vorig_signaal_id"] = routering.vorig_signaal_id(resultaat)
+        if waarden["rechtspersoon"]:
+            signaal["status"] = Signaalstatus.NIET_OPGEPAKT_ANDERE_REDEN
+        signalen.append(signaal)
+    ids = vroegsignalen_opslaan(signalen)
+    per_regel = {s["regelnummer"]: pk for s, pk in zip(signalen, ids, strict=True)}
     Signaalstatuswijziging.objects.bulk_create(
         Signaalstatuswijziging(
-            vroegsignaal=s,
+            vroegsignaal_id=per_regel[s["regelnummer"]],
             van=Signaalstatus.NOG_NIET_OPGEPAKT,
-            naar=s.status,
+            naar=s["status"],
             toelichting="Signaal over een rechtspersoon: wordt niet opgevolgd.",
         )
-        for s in rechtspersonen
+        for s in signalen
+        if s["rechtspersoon"]
     )
-    per_regel = {s.regelnummer: s for s in signalen}
     for regel in regels:
-        regel.vroegsignaal = per_regel.get(regel.regelnummer)
+        regel.vroegsignaal_id = per_regel.get(regel.regelnummer)
     Aanleverregel.objects.bulk_create(regels, batch_size=BATCH)
-    routering.onthouden(signalen)
-
-
-_VELDEN = VROEGSIGNAAL_VELDEN
-_NULLABLE = {f.name for f in Vroegsignaal._meta.concrete_fields if f.null}
-
-
-def _leeg_als_none(veld: str, waarde: Any) -> Any:
-    if waarde is None and veld not in _NULLABLE:
-        return ""
-    return waarde
+    routering.onthouden(signalen, ids)
 
 
 def _als_tekst(rij: Mapping[str, Any]) -> dict[str, str]:

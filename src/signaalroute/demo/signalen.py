@@ -243,6 +243,7 @@ class Signaalgenerator:
         persoon = huishouden.leden[persoon_index] if huishouden.leden else None
         return Vroegsignaal(
             signaalpartner=self.partners[partner.code],
+            soort=partner.soort,
             gemeente=self.gemeenten[huishouden.adres.gemeente],
             vorig_signaal=vorig,
             bedrag=bedrag,
