@@ -18,3 +18,42 @@ class UploadForm(forms.Form):
                 params={"mb": settings.AANLEVERING_MAX_BYTES // (1024 * 1024)},
             )
         return bestand
+
+
+class LijstImportForm(forms.Form):
+    BRON_CAK = "cak"
+
+    gemeente = forms.ModelChoiceField(label=_("Gemeente"), queryset=None, empty_label=None)
+    bron = forms.ChoiceField(
+        label=_("Soort lijst"),
+        help_text=_(
+            "De CAK-lijst (wanbetalersregeling) of de bronheffingslijst van een zorgverzekeraar."
+        ),
+    )
+    bestand = UploadForm.base_fields["bestand"]
+    alleen_nieuw = forms.BooleanField(
+        label=_("Alleen nieuwe aanmeldingen"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Inwoners die op een eerder ingelezen lijst van dezelfde bron stonden, "
+            "worden overgeslagen."
+        ),
+    )
+
+    def __init__(self, *args, gemeenten, zorgverzekeraars, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = gemeenten
+        self.zorgverzekeraars = {str(z.pk): z for z in zorgverzekeraars}
+        self.fields["bron"].choices = [
+            (self.BRON_CAK, _("CAK-lijst (wanbetalersregeling)")),
+            *(
+                (pk, _("Bronheffingslijst van %(naam)s") % {"naam": z.naam})
+                for pk, z in self.zorgverzekeraars.items()
+            ),
+        ]
+
+    clean_bestand = UploadForm.clean_bestand
+
+    def zorgverzekeraar(self):
+        return self.zorgverzekeraars.get(self.cleaned_data["bron"])

@@ -3,15 +3,22 @@ from django.db.models import QuerySet
 from signaalroute.accounts.constants import Rol
 from signaalroute.accounts.models import User
 from signaalroute.core.exceptions import NietGevonden
+from signaalroute.gemeenten.selectors import gemeenten_voor
 from signaalroute.vroegsignaalzaken.selectors import zaken_voor
 
 from .models import Aanlevering, Aanleverregel, Vroegsignaal
 
 
 def aanleveringen_voor(user: User) -> QuerySet[Aanlevering]:
-    """A partner user sees the deliveries of their own organisation only."""
+    """A partner user sees the deliveries of their own organisation only (not the lists a
+    municipality imported itself from it); coordinators and functional administrators see the
+    lists their municipalities imported (CAK, bronheffing)."""
     if user.heeft_rol(Rol.PARTNERGEBRUIKER) and user.signaalpartner_id:
-        return Aanlevering.objects.filter(signaalpartner_id=user.signaalpartner_id)
+        return Aanlevering.objects.filter(
+            signaalpartner_id=user.signaalpartner_id, gemeente__isnull=True
+        )
+    if user.heeft_rol(Rol.COORDINATOR, Rol.FUNCTIONEEL_BEHEERDER):
+        return Aanlevering.objects.filter(gemeente__in=gemeenten_voor(user))
     return Aanlevering.objects.none()
 
 

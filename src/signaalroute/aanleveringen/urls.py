@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.overzicht, name="overzicht"),
     path("nieuw/", views.nieuw, name="nieuw"),
     path("formaat/", views.formaat, name="formaat"),
+    path("lijst-importeren/", views.lijst_import, name="lijst_import"),
     path("<uuid:uuid>/", views.detail, name="detail"),
     path("<uuid:uuid>/aanleveren/", views.bevestigen, name="bevestigen"),
     re_path(

@@ -12,8 +12,13 @@ from signaalroute.core.export import csv_bytes, download, xlsx_bytes
 
 from . import selectors
 from .constants import Aanleverkanaal, Aanleverstatus
-from .forms import UploadForm
-from .services import aanlevering_bevestigen, aanlevering_controleren, aanlevering_ontvangen
+from .forms import LijstImportForm, UploadForm
+from .services import (
+    aanlevering_bevestigen,
+    aanlevering_controleren,
+    aanlevering_ontvangen,
+    lijst_importeren,
+)
 
 
 def _ophalen(request, uuid):
@@ -61,7 +66,7 @@ def nieuw(request):
     return render(request, "aanleveringen/nieuw.html", {"form": form})
 
 
-@rol_vereist(Rol.PARTNERGEBRUIKER)
+@rol_vereist(Rol.PARTNERGEBRUIKER, Rol.COORDINATOR, Rol.FUNCTIONEEL_BEHEERDER)
 def detail(request, uuid):
     aanlevering = _ophalen(request, uuid)
     context = {
@@ -91,7 +96,7 @@ def bevestigen(request, uuid):
     return redirect("aanleveringen:detail", uuid=aanlevering.uuid)
 
 
-@rol_vereist(Rol.PARTNERGEBRUIKER)
+@rol_vereist(Rol.PARTNERGEBRUIKER, Rol.COORDINATOR, Rol.FUNCTIONEEL_BEHEERDER)
 def rapport(request, uuid, formaat):
     aanlevering = _ophalen(request, uuid)
     kolommen, rijen = selectors.afwijzingsrapport(aanlevering)
@@ -120,3 +125,37 @@ def formaat(request):
     ]
     redenen = [(code, ERNST[code], tekst) for code, tekst in REASON_CODES.items()]
     return render(request, "aanleveringen/formaat.html", {"velden": velden, "redenen": redenen})
+
+
+@rol_vereist(Rol.COORDINATOR, Rol.FUNCTIONEEL_BEHEERDER)
+@require_http_methods(["GET", "POST"])
+def lijst_import(request):
+    """The municipality imports the CAK list or an insurer's bronheffing list itself."""
+    from signaalroute.gemeenten.selectors import gemeenten_voor
+    from signaalroute.signaalpartners.constants import Signaalpartnersoort
+    from signaalroute.signaalpartners.models import Signaalpartner
+
+    form = LijstImportForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        gemeenten=gemeenten_voor(request.user),
+        zorgverzekeraars=Signaalpartner.objects.filter(soort=Signaalpartnersoort.ZORG, actief=True),
+    )
+    if request.method == "POST" and form.is_valid():
+        bestand = form.cleaned_data["bestand"]
+        try:
+            aanlevering = lijst_importeren(
+                gemeente=form.cleaned_data["gemeente"],
+                zorgverzekeraar=form.zorgverzekeraar(),
+                inhoud=bestand.read(),
+                bestandsnaam=bestand.name,
+                door=request.user,
+                alleen_nieuw=form.cleaned_data["alleen_nieuw"],
+            )
+        except SignaalrouteError as exc:
+            form.add_error("bestand", str(exc.message))
+        else:
+            messages.success(request, _("De lijst is ontvangen en wordt verwerkt."))
+            return redirect("aanleveringen:detail", uuid=aanlevering.uuid)
+    eerdere = selectors.aanlevering_overzicht(request.user)[:20]
+    return render(request, "aanleveringen/lijst_import.html", {"form": form, "eerdere": eerdere})
