@@ -1,8 +1,7 @@
 """Fast storage of many signals at once, from plain dicts (no model instances: building
 40-field model instances costs as much as validating the rows).
 
-On PostgreSQL the rows go in with `COPY` (ids taken from the sequence first, so the caller
-still gets the primary keys); elsewhere with `bulk_create`. Either way inside the caller's
+On PostgreSQL the rows go in with `COPY`; elsewhere with `bulk_create`. Either way inside the caller's
 transaction, so a delivery stays all-or-nothing.
 """
 
@@ -32,27 +31,21 @@ def _volledig(signaal: dict[str, Any], nu) -> dict[str, Any]:
     return rij
 
 
-def vroegsignalen_opslaan(signalen: list[dict[str, Any]]) -> list[int]:
-    """Store `signalen` (attname -> value) and return their primary keys, in order."""
+def vroegsignalen_opslaan(signalen: list[dict[str, Any]]) -> None:
+    """Store `signalen` (attname -> value); the database assigns the primary keys."""
     if not signalen:
-        return []
+        return
     nu = timezone.now()
     rijen = [_volledig(signaal, nu) for signaal in signalen]
     if connection.vendor != "postgresql":
-        objecten = Vroegsignaal.objects.bulk_create(
-            [Vroegsignaal(**rij) for rij in rijen], batch_size=2000
-        )
-        return [obj.pk for obj in objecten]
+        Vroegsignaal.objects.bulk_create([Vroegsignaal(**rij) for rij in rijen], batch_size=2000)
+        return
     tabel = connection.ops.quote_name(Vroegsignaal._meta.db_table)
     kolommen = ", ".join(connection.ops.quote_name(f.column) for f in _VELDEN)
     attnames = [f.attname for f in _VELDEN]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [Vroegsignaal._meta.db_table, len(rijen)],
-        )
-        ids = [pk for (pk,) in cursor.fetchall()]
-        with cursor.cursor.copy(f"COPY {tabel} (id, {kolommen}) FROM STDIN") as copy:
-            for pk, rij in zip(ids, rijen, strict=True):
-                copy.write_row([pk, *(rij[naam] for naam in attnames)])
-    return ids
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {tabel} ({kolommen}) FROM STDIN") as copy,
+    ):
+        for rij in rijen:
+            copy.write_row([rij[naam] for naam in attnames])

@@ -114,7 +114,7 @@ class Routering:
             for postcode in nieuw:
                 self.postcodes[postcode] = None
             for postcode, gemeente_id in Postcodegebied.objects.filter(
-                postcode__in=nieuw
+                postcode__any=nieuw
             ).values_list("postcode", "gemeente_id"):
                 self.postcodes[postcode] = gemeente_id
         self._eerdere_signalen_laden(resultaten)
@@ -129,9 +129,9 @@ class Routering:
             for r in resultaten
             if not r.waarden.get("klantnummer") and r.waarden.get("postcode")
         }
-        filter_ = Q(klantnummer__in=klanten) if klanten else Q(pk__in=[])
+        filter_ = Q(klantnummer__any=klanten) if klanten else Q(pk__in=[])
         if adressen:
-            filter_ |= Q(postcode__in={p for p, _ in adressen}, klantnummer="")
+            filter_ |= Q(postcode__any={p for p, _ in adressen}, klantnummer="")
         grens = min(data) - TERUGKIJKEN
         velden = [
             "id",
@@ -150,7 +150,7 @@ class Routering:
             Vroegsignaal.objects.filter(
                 filter_,
                 signaalpartner=self.partner,
-                ontstaansdatum__in=data,
+                ontstaansdatum__any=data,
                 signaaldatum__gte=grens,
             )
             .order_by("signaaldatum", "id")
@@ -247,10 +247,3 @@ class Routering:
 
     def vorig_signaal_id(self, resultaat: Rijresultaat) -> int | None:
         return self.vorige.get(resultaat.rijnummer)
-
-    def onthouden(self, signalen: list[dict[str, Any]], ids: list[int]) -> None:
-        """Signals stored by this delivery are the earlier signals for its later batches."""
-        for signaal, pk in zip(signalen, ids, strict=True):
-            self.eerder.setdefault(
-                signaalsleutel(signaal), (pk, signaal["bedrag"], signaal["signaaldatum"])
-            )

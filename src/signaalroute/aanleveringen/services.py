@@ -30,7 +30,7 @@ from signaalroute.vroegsignaalzaken.constants import Signaalstatus
 from signaalroute.vroegsignaalzaken.models import Signaalstatuswijziging
 
 from .constants import Aanleverkanaal, Aanleverstatus, Regelstatus
-from .models import Aanleverbestand, Aanlevering, Aanleverregel
+from .models import Aanleverbestand, Aanlevering, Aanleverregel, Vroegsignaal
 from .opslag import vroegsignalen_opslaan
 from .parsing import (
     STANDAARD_LIMIETEN,
@@ -417,8 +417,19 @@ def _batch_opslaan(
         if waarden["rechtspersoon"]:
             signaal["status"] = Signaalstatus.NIET_OPGEPAKT_ANDERE_REDEN
         signalen.append(signaal)
-    ids = vroegsignalen_opslaan(signalen)
-    per_regel = {s["regelnummer"]: pk for s, pk in zip(signalen, ids, strict=True)}
+    vroegsignalen_opslaan(signalen)
+    nodig = {r.regelnummer for r in regels} | {
+        s["regelnummer"] for s in signalen if s["rechtspersoon"]
+    }
+    per_regel = (
+        dict(
+            Vroegsignaal.objects.filter(
+                aanlevering=aanlevering, regelnummer__any=nodig
+            ).values_list("regelnummer", "id")
+        )
+        if nodig
+        else {}
+    )
     Signaalstatuswijziging.objects.bulk_create(
         Signaalstatuswijziging(
             vroegsignaal_id=per_regel[s["regelnummer"]],
@@ -432,7 +443,6 @@ def _batch_opslaan(
     for regel in regels:
         regel.vroegsignaal_id = per_regel.get(regel.regelnummer)
     Aanleverregel.objects.bulk_create(regels, batch_size=BATCH)
-    routering.onthouden(signalen, ids)
 
 
 def _als_tekst(rij: Mapping[str, Any]) -> dict[str, str]:

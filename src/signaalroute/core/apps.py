@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("core")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the start-up checks)
+        from . import checks, lookups  # noqa: F401  (registers checks and the __any lookup)
