@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -33,10 +34,16 @@ def overzicht(request):
     aanleveringen = Paginator(selectors.aanlevering_overzicht(request.user), 25).get_page(
         request.GET.get("pagina")
     )
+    from signaalroute.signaalpartners.selectors import aanlevermonitor_partner
+
     return render(
         request,
         "aanleveringen/overzicht.html",
-        {"aanleveringen": aanleveringen, "signaalpartner": request.user.signaalpartner},
+        {
+            "aanleveringen": aanleveringen,
+            "signaalpartner": request.user.signaalpartner,
+            "stiptheid": aanlevermonitor_partner(request.user, timezone.localdate()),
+        },
     )
 
 

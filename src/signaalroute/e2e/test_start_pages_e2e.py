@@ -81,7 +81,9 @@ def test_role_lands_on_its_start_page_after_login(
 def test_main_menu_shows_only_the_pages_of_the_role(page, inloggen, users, browserfouten):
     inloggen(users["coordinator"])
     menu = page.get_by_role("navigation", name="Hoofdmenu")
-    expect(menu.get_by_role("link")).to_have_text(["Werkvoorraad", "Overzicht"])
+    expect(menu.get_by_role("link")).to_have_text(
+        ["Werkvoorraad", "Overzicht", "Aanleverbewaking", "Lijst inlezen"]
+    )
     menu.get_by_role("link", name="Werkvoorraad").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Werkvoorraad")
     assert not browserfouten, browserfouten.meldingen

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Contactpersoon, Signaalpartner
+from .models import Aanleverherinnering, Contactpersoon, Signaalpartner
 
 
 class ContactpersoonInline(admin.TabularInline):
@@ -14,3 +14,20 @@ class SignaalpartnerAdmin(admin.ModelAdmin):
     list_filter = ["soort", "actief"]
     search_fields = ["naam", "code", "kvk_nummer"]
     inlines = [ContactpersoonInline]
+
+
+@admin.register(Aanleverherinnering)
+class AanleverherinneringAdmin(admin.ModelAdmin):
+    """Read-only: which partner was reminded of which month, when."""
+
+    list_display = ["signaalpartner", "maand", "verstuurd_op"]
+    list_filter = ["maand"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

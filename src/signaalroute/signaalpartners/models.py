@@ -1,12 +1,15 @@
 """The organisations that report arrears (vastelastenpartners) and their contact persons."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from signaalroute.core.models import PublicIdModel
+from signaalroute.core.models import AppendOnlyModel, PublicIdModel
 from signaalroute.gemeenten.models import Gemeente, kvk_validator
 
 from .constants import Signaalpartnersoort
+from .rules import AANLEVERDAG_MAX, AANLEVERDAG_MIN, STANDAARD_AANLEVERDAG
 
 
 class Signaalpartner(PublicIdModel):
@@ -49,12 +52,28 @@ class Signaalpartner(PublicIdModel):
             "zodat een bestaande export ongewijzigd kan worden aangeleverd."
         ),
     )
+    aanleverdag = models.PositiveSmallIntegerField(
+        _("aanleverdag"),
+        default=STANDAARD_AANLEVERDAG,
+        validators=[MinValueValidator(AANLEVERDAG_MIN), MaxValueValidator(AANLEVERDAG_MAX)],
+        help_text=_(
+            "Dag van de maand (1-28) waarop de maandelijkse aanlevering uiterlijk binnen is. "
+            "Crisis- en eindeleveringssignalen mogen elke dag."
+        ),
+    )
     actief = models.BooleanField(_("actief"), default=True)
 
     class Meta:
         verbose_name = _("signaalpartner")
         verbose_name_plural = _("signaalpartners")
         ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                name="signaalpartner_aanleverdag_1_28",
+                condition=models.Q(aanleverdag__gte=AANLEVERDAG_MIN)
+                & models.Q(aanleverdag__lte=AANLEVERDAG_MAX),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.naam
@@ -117,3 +136,40 @@ class Partnersleutel(PublicIdModel):
 
     def __str__(self) -> str:
         return f"{self.signaalpartner} · {self.naam} ({self.prefix}…)"
+
+
+class Aanleverherinnering(PublicIdModel, AppendOnlyModel):
+    """A reminder e-mail sent to a partner whose monthly delivery is missing for one or more
+    municipalities. At most one per partner and month: the unique constraint makes sending
+    idempotent. Holds no data of residents, only the partner's own contact addresses."""
+
+    signaalpartner = models.ForeignKey(
+        Signaalpartner,
+        on_delete=models.CASCADE,
+        related_name="aanleverherinneringen",
+        verbose_name=_("signaalpartner"),
+    )
+    maand = models.DateField(
+        _("maand"), help_text=_("De eerste dag van de maand waarvoor de herinnering geldt.")
+    )
+    verstuurd_op = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+    aan = models.JSONField(_("verstuurd aan"), default=list, blank=True)
+    gemeenten = models.JSONField(
+        _("gemeenten"),
+        default=list,
+        blank=True,
+        help_text=_("De gemeenten waarvoor de aanlevering ontbrak: CBS-code en naam."),
+    )
+
+    class Meta:
+        verbose_name = _("aanleverherinnering")
+        verbose_name_plural = _("aanleverherinneringen")
+        ordering = ["-maand", "signaalpartner"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["signaalpartner", "maand"], name="aanleverherinnering_een_per_maand"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.signaalpartner} · {self.maand:%Y-%m}"

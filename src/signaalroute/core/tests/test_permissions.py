@@ -124,10 +124,18 @@ TOEGANG = {
             coordinator=200,
         ),
     ),
+    # Staff see only the lists their municipalities imported; partner A's delivery is not one.
     "aanleveringen:detail": (
         {"uuid": AANLEVERING_A},
-        alleen(403, partnergebruiker=200, partnergebruiker_b=404),
+        alleen(
+            403,
+            partnergebruiker=200,
+            partnergebruiker_b=404,
+            coordinator=404,
+            functioneel_beheerder=404,
+        ),
     ),
+    "aanleveringen:lijst_import": ({}, alleen(403, coordinator=200, functioneel_beheerder=200)),
     # POST only: a GET by a partner user is 405, before the delivery is looked up.
     "aanleveringen:bevestigen": (
         {"uuid": AANLEVERING_A},
@@ -135,11 +143,25 @@ TOEGANG = {
     ),
     "aanleveringen:rapport": (
         {"uuid": AANLEVERING_A, "formaat": "csv"},
-        alleen(403, partnergebruiker=200, partnergebruiker_b=404),
+        alleen(
+            403,
+            partnergebruiker=200,
+            partnergebruiker_b=404,
+            coordinator=404,
+            functioneel_beheerder=404,
+        ),
     ),
     "gemeenten:instellingen": (
         {},
         alleen(403, platformbeheerder=200, functioneel_beheerder=200),
+    ),
+    "signaalpartners:aanleverbewaking": (
+        {},
+        alleen(403, coordinator=200, functioneel_beheerder=200),
+    ),
+    "signaalpartners:aanleverbewaking_export": (
+        {},
+        alleen(403, coordinator=200, functioneel_beheerder=200),
     ),
     "audit:logboek": ({}, alleen(403, platformbeheerder=200, auditor=200)),
     # Django admin: staff only; everyone else is sent to the admin's own login page.
