@@ -7,6 +7,7 @@ signals of the partner) with a few queries, so processing stays fast for large f
 from __future__ import annotations
 
 import datetime
+import hashlib
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -70,6 +71,10 @@ PERSOONSVELDEN = (
 )  # fmt: skip
 
 
+def _digest(sleutel: tuple) -> int:
+    return int.from_bytes(hashlib.blake2b(repr(sleutel).encode(), digest_size=16).digest())
+
+
 def _zelfde_periode(a: datetime.date, b: datetime.date) -> bool:
     return (a.year, a.month) == (b.year, b.month)
 
@@ -101,7 +106,9 @@ class Routering:
         self.gemeenten_per_id = {g.pk: g for g in self.gemeenten.values()}
         self.postcodes: dict[str, int | None] = {}  # postcode -> gemeente id
         self.eerder: dict[tuple, tuple[int, int, datetime.date]] = {}
-        self.in_aanlevering: dict[tuple, int] = {}
+        # Signals seen in this delivery: a 128-bit digest of the key -> row number, so memory
+        # stays small for large files.
+        self.in_aanlevering: dict[int, int] = {}
         self.vorige: dict[int, int] = {}
 
     # -- per batch ---------------------------------------------------------------------------
@@ -120,6 +127,7 @@ class Routering:
         self._eerdere_signalen_laden(resultaten)
 
     def _eerdere_signalen_laden(self, resultaten: list[Rijresultaat]) -> None:
+        self.eerder = {}  # per batch: later batches have their own keys
         data = {r.waarden["ontstaansdatum"] for r in resultaten if r.waarden.get("ontstaansdatum")}
         if not data:
             return
@@ -203,7 +211,8 @@ class Routering:
             )
             return
         sleutel = signaalsleutel(waarden)
-        if (eerste := self.in_aanlevering.get(sleutel)) is not None:
+        digest = _digest(sleutel)
+        if (eerste := self.in_aanlevering.get(digest)) is not None:
             meldingen_toevoegen(
                 resultaat,
                 [
@@ -243,7 +252,7 @@ class Routering:
                     )
                 ],
             )
-        self.in_aanlevering[sleutel] = resultaat.rijnummer
+        self.in_aanlevering[digest] = resultaat.rijnummer
 
     def vorig_signaal_id(self, resultaat: Rijresultaat) -> int | None:
         return self.vorige.get(resultaat.rijnummer)

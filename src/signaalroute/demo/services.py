@@ -9,7 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from signaalroute.aanleveringen.models import Aanlevering, Vroegsignaal
+from signaalroute.signaalpartners.constants import Scope
 from signaalroute.signaalpartners.models import Signaalpartner
+from signaalroute.signaalpartners.services import partnersleutel_aanmaken
 from signaalroute.vroegsignaalzaken.models import (
     Contactpoging,
     Signaalstatuswijziging,
@@ -41,6 +43,8 @@ class Demoresultaat:
     partners: dict[str, Signaalpartner]
     accounts: list[Account]
     afgewezen_regels: int
+    api_partner: str = ""
+    api_sleutel: str = ""
 
 
 @transaction.atomic
@@ -52,6 +56,12 @@ def demo_opbouwen(*, vandaag: dt.date | None = None, seed: int = SEED) -> Demore
     regio = regio_aanmaken(adresboek)
     partners = signaalpartners_aanmaken(regio.gemeenten)
     accounts = accounts_aanmaken(regio, partners)
+    api_partner = next(iter(partners))
+    _, api_sleutel = partnersleutel_aanmaken(
+        signaalpartner=partners[api_partner],
+        naam="Demo-koppeling",
+        scopes=[Scope.AANLEVERINGEN_SCHRIJVEN, Scope.AANLEVERINGEN_LEZEN],
+    )
     gebruikers = [account.user for account in accounts]
 
     rng = random.Random(seed)
@@ -95,4 +105,6 @@ def demo_opbouwen(*, vandaag: dt.date | None = None, seed: int = SEED) -> Demore
         partners=partners,
         accounts=accounts,
         afgewezen_regels=signaalplan.afgewezen,
+        api_partner=api_partner,
+        api_sleutel=api_sleutel,
     )

@@ -118,4 +118,15 @@ def _accounts(resultaat: Demoresultaat) -> list[str]:
             regels.append("  " + "  ".join("-" * b for b in breedtes))
     regels += ["", "otpauth-URL's"]
     regels += [f"  {a.user.username}: {a.otpauth_url}" for a in resultaat.accounts]
+    if resultaat.api_sleutel:
+        regels += [
+            "",
+            f"Partner-API (systeem van {resultaat.api_partner}; de sleutel is nieuw bij elke run)",
+            f"  API-sleutel: {resultaat.api_sleutel}",
+            "  Voorbeeld:   curl -H 'Authorization: Bearer <sleutel>' "
+            "http://127.0.0.1:8000/api/v1/aanleveringen",
+            "  Aanleveren:  curl -H 'Authorization: Bearer <sleutel>' -H 'Content-Type: text/csv' "
+            "--data-binary @docs/voorbeelden/aanlevering-voorbeeld.csv "
+            "http://127.0.0.1:8000/api/v1/aanleveringen",
+        ]
     return regels
