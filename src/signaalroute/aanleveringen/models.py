@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from signaalroute.core.models import PublicIdModel
 from signaalroute.gemeenten.models import Gemeente
+from signaalroute.gemeenten.rules import huisnummer_weergave
 from signaalroute.signaalpartners.constants import Signaalpartnersoort
 from signaalroute.signaalpartners.models import Signaalpartner
 from signaalroute.vroegsignaalzaken.constants import Signaalstatus
@@ -209,9 +210,7 @@ class Vroegsignaal(PublicIdModel):
 
     @property
     def adres(self) -> str:
-        nummer = f"{self.huisnummer}{self.huisletter}"
-        if self.huisnummertoevoeging:
-            nummer += f"-{self.huisnummertoevoeging}"
+        nummer = huisnummer_weergave(self.huisnummer, self.huisletter, self.huisnummertoevoeging)
         return f"{self.straat} {nummer}, {self.postcode} {self.woonplaats}".strip()
 
 

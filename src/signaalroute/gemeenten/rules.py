@@ -22,3 +22,9 @@ def normaliseer_postcode(value: str) -> str | None:
 
 def pc4(postcode: str) -> str:
     return postcode[:4]
+
+
+def huisnummer_weergave(huisnummer: int, huisletter: str = "", toevoeging: str = "") -> str:
+    """`12`, `12A`, `12A-2`: a house number as written on an envelope."""
+    nummer = f"{huisnummer}{huisletter}"
+    return f"{nummer}-{toevoeging}" if toevoeging else nummer

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from signaalroute.core.models import AppendOnlyModel, PublicIdModel
 from signaalroute.gemeenten.models import Gemeente, Team, Wijk
+from signaalroute.gemeenten.rules import huisnummer_weergave
 
 from .constants import Contactsoort, Dagdeel, Eindresultaat, Signaalstatus, Zaakfase, Zaaksoort
 
@@ -75,9 +76,7 @@ class Vroegsignaalzaak(PublicIdModel):
 
     @property
     def adres(self) -> str:
-        nummer = f"{self.huisnummer}{self.huisletter}"
-        if self.huisnummertoevoeging:
-            nummer += f"-{self.huisnummertoevoeging}"
+        nummer = huisnummer_weergave(self.huisnummer, self.huisletter, self.huisnummertoevoeging)
         return f"{self.postcode} {nummer}"
 
 
@@ -115,17 +114,9 @@ class Contactpoging(PublicIdModel):
         return f"{self.get_soort_display()} {self.datum}"
 
 
-class Signaalstatuswijziging(AppendOnlyModel):
-    """Append-only history of a signal's DDAS status: who, when, from what to what, and why."""
+class Wijziging(AppendOnlyModel):
+    """A history row: why, who and when. Written once, never edited."""
 
-    vroegsignaal = models.ForeignKey(
-        "aanleveringen.Vroegsignaal",
-        on_delete=models.CASCADE,
-        related_name="statushistorie",
-        verbose_name=_("vroegsignaal"),
-    )
-    van = models.CharField(_("van"), max_length=40, choices=Signaalstatus.choices, blank=True)
-    naar = models.CharField(_("naar"), max_length=40, choices=Signaalstatus.choices)
     toelichting = models.TextField(_("toelichting"), blank=True)
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -138,12 +129,28 @@ class Signaalstatuswijziging(AppendOnlyModel):
     op = models.DateTimeField(_("op"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("signaalstatuswijziging")
-        verbose_name_plural = _("signaalstatuswijzigingen")
+        abstract = True
         ordering = ["op", "id"]
 
 
-class Zaakwijziging(AppendOnlyModel):
+class Signaalstatuswijziging(Wijziging):
+    """Append-only history of a signal's DDAS status: who, when, from what to what, and why."""
+
+    vroegsignaal = models.ForeignKey(
+        "aanleveringen.Vroegsignaal",
+        on_delete=models.CASCADE,
+        related_name="statushistorie",
+        verbose_name=_("vroegsignaal"),
+    )
+    van = models.CharField(_("van"), max_length=40, choices=Signaalstatus.choices, blank=True)
+    naar = models.CharField(_("naar"), max_length=40, choices=Signaalstatus.choices)
+
+    class Meta(Wijziging.Meta):
+        verbose_name = _("signaalstatuswijziging")
+        verbose_name_plural = _("signaalstatuswijzigingen")
+
+
+class Zaakwijziging(Wijziging):
     """Append-only history of a case: phase and result changes, with who, when and why."""
 
     vroegsignaalzaak = models.ForeignKey(
@@ -157,18 +164,7 @@ class Zaakwijziging(AppendOnlyModel):
     eindresultaat = models.CharField(
         _("eindresultaat"), max_length=40, choices=Eindresultaat.choices, blank=True
     )
-    toelichting = models.TextField(_("toelichting"), blank=True)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("door"),
-    )
-    op = models.DateTimeField(_("op"), auto_now_add=True)
 
-    class Meta:
+    class Meta(Wijziging.Meta):
         verbose_name = _("zaakwijziging")
         verbose_name_plural = _("zaakwijzigingen")
-        ordering = ["op", "id"]
