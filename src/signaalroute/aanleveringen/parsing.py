@@ -376,7 +376,7 @@ def _csv_openen(
         raise BestandOnleesbaar("bestand_leeg", "Het bestand bevat geen gegevens.")
 
     # "sep=;" is how Excel records the delimiter in a first line.
-    eerste_regel = proef.lstrip("\ufeff").split("\n", 1)[0].strip()
+    eerste_regel = (proef.lstrip("\ufeff").splitlines() or [""])[0].strip()
     kandidaten = SCHEIDINGSTEKENS
     overslaan = 0
     if eerste_regel.lower().startswith("sep=") and len(eerste_regel) == 5:
@@ -384,7 +384,8 @@ def _csv_openen(
     beste = None
     for teken in kandidaten:
         proefrijen: list[list[str]] = []
-        lezer = csv.reader(io.StringIO(proef), delimiter=teken)
+        # newline="": also classic Mac files, whose lines end in a bare CR
+        lezer = csv.reader(io.StringIO(proef, newline=""), delimiter=teken)
         try:
             for rij in lezer:
                 proefrijen.append(rij)

@@ -104,6 +104,8 @@ def aanlevering_ontvangen(
             "Lever het in delen aan."
         )
     inhoud_hash = _hash(inhoud)
+    if len(idempotency_key) > 100:  # keep long keys exact: store their hash
+        idempotency_key = "sha256:" + _hash(idempotency_key.encode())
     if idempotency_key:
         eerdere = Aanlevering.objects.filter(
             signaalpartner=signaalpartner, idempotency_key=idempotency_key
@@ -127,7 +129,7 @@ def aanlevering_ontvangen(
         bestandsnaam=bestandsnaam[:255],
         inhoud_hash=inhoud_hash,
         aangeleverd_door=door,
-        idempotency_key=idempotency_key[:100],
+        idempotency_key=idempotency_key,
         status=Aanleverstatus.CONCEPT if concept else Aanleverstatus.ONTVANGEN,
     )
     Aanleverbestand.objects.create(aanlevering=aanlevering, inhoud=inhoud)

@@ -15,6 +15,7 @@ from signaalroute.aanleveringen.services import (
     aanlevering_verwerken,
     signalen_als_json,
 )
+from signaalroute.core.api import JSONParser
 from signaalroute.core.exceptions import ValidatieFout
 from signaalroute.signaalpartners.api.authentication import (
     PartnersleutelAuthentication,
@@ -56,7 +57,7 @@ class AanleveringViewSet(
 ):
     authentication_classes = [PartnersleutelAuthentication]
     lookup_field = "uuid"
-    parser_classes = [parsers.JSONParser, parsers.MultiPartParser, BestandParser]
+    parser_classes = [JSONParser, parsers.MultiPartParser, BestandParser]
 
     def get_permissions(self):
         scope = (
