@@ -231,7 +231,7 @@ REST_FRAMEWORK = {
         "signaalroute.accounts.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["signaalroute.core.api.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["signaalroute.core.parsers.JSONParser"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 100,

@@ -1,11 +1,8 @@
 """problem+json (RFC 9457) for every API error, as the NL API Design Rules require."""
 
-import json
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from rest_framework import exceptions, parsers, status
-from rest_framework.exceptions import ParseError
+from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -102,22 +99,3 @@ def exception_handler(exc, context):
         if header in response:
             problem[header] = response[header]
     return problem
-
-
-class JSONParser(parsers.JSONParser):
-    """DRF's JSON parser, but bodies it cannot safely hold become a 400, never a 500: nesting
-    deep enough to exhaust the recursion limit, and text with unpaired UTF-16 surrogates
-    (which no database column can store)."""
-
-    def parse(self, stream, media_type=None, parser_context=None):
-        try:
-            data = super().parse(stream, media_type, parser_context)
-        except RecursionError as exc:
-            raise ParseError("De JSON is te diep genest.") from exc
-        try:
-            json.dumps(data, ensure_ascii=False).encode("utf-8")
-        except RecursionError as exc:
-            raise ParseError("De JSON is te diep genest.") from exc
-        except UnicodeEncodeError as exc:
-            raise ParseError("De JSON bevat ongeldige tekens (losse surrogaten).") from exc
-        return data

@@ -15,8 +15,8 @@ from signaalroute.aanleveringen.services import (
     aanlevering_verwerken,
     signalen_als_json,
 )
-from signaalroute.core.api import JSONParser
 from signaalroute.core.exceptions import ValidatieFout
+from signaalroute.core.parsers import JSONParser
 from signaalroute.signaalpartners.api.authentication import (
     PartnersleutelAuthentication,
     scope_vereist,
