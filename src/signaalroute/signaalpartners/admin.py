@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Aanleverherinnering, Contactpersoon, Signaalpartner
+from .models import Aanleverherinnering, Contactpersoon, Partnersleutel, Signaalpartner
 
 
 class ContactpersoonInline(admin.TabularInline):
@@ -31,3 +31,29 @@ class AanleverherinneringAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Partnersleutel)
+class PartnersleutelAdmin(admin.ModelAdmin):
+    """Keys are created with `partnersleutel_aanmaken` (the key is shown once); here they can
+    be seen and revoked."""
+
+    list_display = ["signaalpartner", "naam", "prefix", "scopes", "actief", "laatst_gebruikt_op"]
+    list_filter = ["actief", "signaalpartner"]
+    readonly_fields = [
+        "signaalpartner",
+        "naam",
+        "prefix",
+        "scopes",
+        "aangemaakt_op",
+        "laatst_gebruikt_op",
+    ]
+    exclude = ["sleutel_hash"]
+    actions = ["intrekken"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Geselecteerde sleutels intrekken")
+    def intrekken(self, request, queryset):
+        queryset.update(actief=False)
