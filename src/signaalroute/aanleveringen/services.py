@@ -7,6 +7,7 @@ all-or-nothing, and every delivered row ends up as a stored signal or a reported
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import logging
@@ -291,13 +292,15 @@ def aanlevering_verwerken(*, aanlevering_id: int) -> Aanlevering | None:
     stored in one transaction, so a crash leaves nothing half stored and a re-run succeeds."""
     with transaction.atomic():
         aanlevering = (
-            Aanlevering.objects.select_for_update(skip_locked=True)
+            Aanlevering.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("signaalpartner")
             .filter(pk=aanlevering_id, status=Aanleverstatus.ONTVANGEN)
             .first()
         )
         if aanlevering is None:
             return None
+        # One delivery of a partner at a time: duplicate detection must see the other's rows.
+        Signaalpartner.objects.select_for_update().filter(pk=aanlevering.signaalpartner_id).first()
         inhoud = bytes(Aanleverbestand.objects.get(aanlevering=aanlevering).inhoud)
         try:
             with transaction.atomic():
@@ -448,4 +451,29 @@ def _batch_opslaan(
 
 
 def _als_tekst(rij: Mapping[str, Any]) -> dict[str, str]:
-    return {k: "" if v is None else str(v) for k, v in rij.items() if not k.startswith("_")}
+    """The row as delivered, for the rejection report (NUL cannot be stored in JSON/text)."""
+    return {
+        k: "" if v is None else str(v).replace("\x00", "")
+        for k, v in rij.items()
+        if not k.startswith("_")
+    }
+
+
+def vastgelopen_aanleveringen_hervatten(*, ouder_dan: datetime.timedelta) -> list[Aanlevering]:
+    """Queue again every received delivery that no worker holds and that has waited longer
+    than `ouder_dan` (its worker was killed, or its task was lost). Processing is idempotent:
+    a delivery that another worker has taken is skipped."""
+    grens = timezone.now() - ouder_dan
+    with transaction.atomic():
+        vastgelopen = list(
+            Aanlevering.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(status=Aanleverstatus.ONTVANGEN, ontvangen_op__lt=grens)
+            .order_by("ontvangen_op")
+        )
+        from .tasks import aanlevering_verwerken_taak
+
+        for aanlevering in vastgelopen:
+            transaction.on_commit(lambda pk=aanlevering.pk: aanlevering_verwerken_taak.enqueue(pk))
+    if vastgelopen:
+        logger.warning("%s vastgelopen aanlevering(en) opnieuw in de wachtrij", len(vastgelopen))
+    return vastgelopen

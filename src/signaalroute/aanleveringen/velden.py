@@ -208,7 +208,8 @@ _LANG_GETAL = re.compile(r"\d{8,}")
 
 def echo(waarde: str, max_lengte: int = 40) -> str:
     """A cell value safe to quote in a message: short, and digit runs that could be a BSN
-    (8 or more digits) masked."""
+    (8 or more digits) masked; control characters (NUL, ...) dropped."""
+    waarde = "".join(t for t in waarde if t.isprintable() or t == " ")
     if len(waarde) > max_lengte:
         waarde = waarde[:max_lengte] + "…"
     if _LANG_GETAL.search(waarde):

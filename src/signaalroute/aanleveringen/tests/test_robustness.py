@@ -543,6 +543,19 @@ def test_a_csv_with_classic_mac_line_endings_is_read(verhuurder, sep_regel):
     assert aanlevering.aantal_geaccepteerd == 2
 
 
+def test_a_header_with_a_nul_character_fails_the_file_with_a_message(verhuurder):
+    """The refusal quotes the columns it does not know; PostgreSQL text cannot hold NUL, so
+    the message must not either (else the delivery stays "ontvangen" for ever)."""
+    inhoud = (
+        b"Klantnr\x00Achternaam;Postcode;Huisnummer;Achterstand;Datum ontstaan\r\n"
+        b"K1;Jansen;7401 AB;1;450;" + _datum(60).encode() + b"\r\n"
+    )
+    aanlevering = ontvangen_controleren_en_verwerken(verhuurder, inhoud, "nul.csv")
+    assert aanlevering.status == Aanleverstatus.MISLUKT
+    assert "Verplichte kolommen ontbreken" in aanlevering.foutmelding
+    assert "\x00" not in aanlevering.foutmelding
+
+
 def test_a_large_file_over_many_batches_keeps_every_row(verhuurder, monkeypatch):
     """5,000 random rows, stored in batches of 250: duplicates across batch boundaries are
     recognised, every row is accounted for once."""
@@ -637,11 +650,16 @@ def test_portal_upload_never_gives_a_server_error(
             assert aanlevering.status == Aanleverstatus.CONCEPT
         pagina = client.get(response.url)  # a concept is checked while the page renders
         assert pagina.status_code == 200
+        assert "<script>alert(1)</script>" not in pagina.content.decode()
+        assert '<img src=x onerror="alert(1)">' not in pagina.content.decode()
         if actie == "controleren":
             niets_opgeslagen(aanlevering)
         for formaat in ("csv", "xlsx"):
             rapport = client.get(reverse("aanleveringen:rapport", args=[aanlevering.uuid, formaat]))
             assert rapport.status_code == 200
+        rapport = client.get(reverse("aanleveringen:rapport", args=[aanlevering.uuid, "csv"]))
+        for rij in csv.reader(io.StringIO(rapport.content.decode("utf-8-sig")), delimiter=";"):
+            assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in rij), rij
 
 
 def test_portal_refuses_a_file_over_the_size_limit_with_a_message(partnerportaal):
@@ -834,12 +852,17 @@ def test_a_json_batch_over_the_direct_limit_is_processed_in_the_background(
     assert controleer_aanlevering(aanlevering) == set(range(1, 1002))
 
 
-def test_a_long_idempotency_key_still_replays_the_earlier_delivery(partner_api):
-    """Keys are stored cut to 100 characters; a longer key must still find its delivery."""
+def test_a_long_idempotency_key_replays_the_earlier_delivery_or_is_refused(partner_api):
+    """Keys are stored cut to 100 characters: a longer key must either find its delivery
+    again (a retry is answered, not refused as a duplicate) or be refused up front."""
     sleutel = "k" * 150
     batch = {"signalen": [geldig_signaal()]}
     eerste = partner_api.post(URL, batch, format="json", HTTP_IDEMPOTENCY_KEY=sleutel)
-    tweede = partner_api.post(URL, batch, format="json", HTTP_IDEMPOTENCY_KEY=sleutel)
+    if eerste.status_code == 400:
+        assert eerste["Content-Type"] == PROBLEM_JSON
+        assert not Aanlevering.objects.exists()
+        return
     assert eerste.status_code == 201
+    tweede = partner_api.post(URL, batch, format="json", HTTP_IDEMPOTENCY_KEY=sleutel)
     assert tweede.status_code in (200, 201), tweede.content
     assert tweede.json()["uuid"] == eerste.json()["uuid"]
