@@ -25,6 +25,7 @@ run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) demo
 	@echo "Background worker (Django Tasks, database backend) starts beside the web server."
+	$(MANAGE) aanleveringen_hervatten --minuten 0
 	$(MANAGE) db_worker --queue-name '*' >var/worker.log 2>&1 & \
 	  trap 'kill $$!' EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:8000
