@@ -261,3 +261,34 @@ def test_explicit_municipality_code_wins_over_the_postcode():
     assert Vroegsignaal.objects.get(klantnummer="K2").gemeente == lindeveld
     assert Vroegsignaal.objects.get(klantnummer="K3").gemeente == lindeveld
     assert "gemeentecode_ongeldig" in codes(aanlevering, 4)
+
+
+def test_the_documented_example_files_give_the_same_result_as_csv_and_xlsx():
+    from pathlib import Path
+
+    from signaalroute.gemeenten.models import Postcodegebied
+    from signaalroute.gemeenten.tests.factories import GemeenteFactory
+    from signaalroute.signaalpartners.tests.factories import SignaalpartnerFactory
+
+    voorbeelden = Path(__file__).resolve().parents[4] / "docs" / "voorbeelden"
+    gemeente = GemeenteFactory()
+    Postcodegebied.objects.bulk_create(
+        Postcodegebied(postcode=str(pc4), gemeente=gemeente) for pc4 in range(1000, 10000)
+    )
+    uitkomsten = []
+    for naam in ("aanlevering-voorbeeld.csv", "aanlevering-voorbeeld.xlsx"):
+        partner = SignaalpartnerFactory(soort="zorg")
+        aanlevering = verwerk(partner, (voorbeelden / naam).read_bytes())
+        uitkomsten.append(
+            (
+                aanlevering.aantal_rijen,
+                aanlevering.aantal_afgewezen,
+                sorted(
+                    Aanleverregel.objects.filter(aanlevering=aanlevering).values_list(
+                        "regelnummer", "status"
+                    )
+                ),
+            )
+        )
+    assert uitkomsten[0] == uitkomsten[1]
+    assert uitkomsten[0][0] == 10
