@@ -24,6 +24,7 @@ run: install
 	mkdir -p var
 	$(MANAGE) migrate --no-input
 	$(MANAGE) demo
+	$(MANAGE) brp_lokaal_vullen
 	@echo "Background worker (Django Tasks, database backend) starts beside the web server."
 	$(MANAGE) aanleveringen_hervatten --minuten 0
 	$(MANAGE) db_worker --queue-name '*' >var/worker.log 2>&1 & \
@@ -32,6 +33,7 @@ run: install
 
 demo: install
 	$(MANAGE) demo
+	$(MANAGE) brp_lokaal_vullen
 
 worker: install
 	$(MANAGE) db_worker --queue-name '*'

@@ -21,6 +21,8 @@ urlpatterns = [
 ]
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+if settings.BRP_LOKAAL:
+    urlpatterns.append(path("api/lokaal-brp/", include("signaalroute.contrib.brp.lokaal.urls")))
 
 handler403 = core_views.forbidden
 handler404 = core_views.not_found

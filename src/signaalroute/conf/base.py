@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "signaalroute.signaalpartners",
     "signaalroute.aanleveringen",
     "signaalroute.vroegsignaalzaken",
+    "signaalroute.contrib.brp",
     "signaalroute.demo",
 ]
 
@@ -296,3 +297,61 @@ AANLEVERING_MAX_BYTES = (
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# --- BRP: Haal Centraal BRP Personen API v2 (contrib/brp) ------------------------------------
+# Off until BRP_API_URL is set; BRP_LOKAAL serves fictitious persons for the demo and the tests.
+# A half configuration fails the start-up check (`contrib/brp/checks.py`). docs/configuration.md
+BRP_LOKAAL = config(
+    "BRP_LOKAAL",
+    False,
+    help_text="Serve the local BRP service with fictitious persons (demo, tests). Never in production.",
+)
+BRP_LOKAAL_URL = "http://127.0.0.1:8000/api/lokaal-brp/haalcentraal/api/brp"
+BRP_API_URL = config(
+    "BRP_API_URL",
+    BRP_LOKAAL_URL if BRP_LOKAAL else "",
+    help_text="Base URL of the BRP Personen API (without /personen); empty: BRP off.",
+)
+BRP_API_KEY = config("BRP_API_KEY", "", help_text="API key for the BRP API or its gateway.")
+BRP_API_KEY_HEADER = config(
+    "BRP_API_KEY_HEADER", "X-API-KEY", help_text="Header that carries BRP_API_KEY."
+)
+BRP_CLIENT_CERT = config(
+    "BRP_CLIENT_CERT", "", help_text="PEM client certificate for mutual TLS (PKIoverheid)."
+)
+BRP_CLIENT_KEY = config("BRP_CLIENT_KEY", "", help_text="PEM private key of BRP_CLIENT_CERT.")
+BRP_CA_BUNDLE = config(
+    "BRP_CA_BUNDLE", "", help_text="CA bundle that signs the BRP server certificate."
+)
+BRP_TIMEOUT_SECONDS = config(
+    "BRP_TIMEOUT_SECONDS", 10.0, help_text="Connect and read timeout per BRP request."
+)
+BRP_RETRIES = config(
+    "BRP_RETRIES", 3, help_text="Retries on 429/502/503/504, timeouts and connection errors."
+)
+BRP_RETRY_BACKOFF_SECONDS = config(
+    "BRP_RETRY_BACKOFF_SECONDS", 0.5, help_text="Back-off factor between BRP retries."
+)
+BRP_CACHE_SECONDS = config(
+    "BRP_CACHE_SECONDS", 3600, help_text="How long BRP answers are cached; 0: not cached."
+)
+BRP_DOELBINDING = config(
+    "BRP_DOELBINDING", "", help_text="Purpose binding sent to the BRP gateway (x-doelbinding)."
+)
+BRP_DOELBINDING_HEADER = config(
+    "BRP_DOELBINDING_HEADER", "x-doelbinding", help_text="Header name for BRP_DOELBINDING."
+)
+BRP_VERWERKING = config(
+    "BRP_VERWERKING", "", help_text="Processing activity sent to the BRP gateway (x-verwerking)."
+)
+BRP_VERWERKING_HEADER = config(
+    "BRP_VERWERKING_HEADER", "x-verwerking", help_text="Header name for BRP_VERWERKING."
+)
+BRP_OIN = config("BRP_OIN", "", help_text="OIN of the requesting organisation (x-origin-oin).")
+BRP_OIN_HEADER = config("BRP_OIN_HEADER", "x-origin-oin", help_text="Header name for BRP_OIN.")
+BRP_GEBRUIKER = config(
+    "BRP_GEBRUIKER", "signaalroute", help_text="User sent to the BRP gateway for system requests."
+)
+BRP_GEBRUIKER_HEADER = config(
+    "BRP_GEBRUIKER_HEADER", "x-gebruiker", help_text="Header name for the BRP user."
+)

@@ -2,6 +2,7 @@
 
 import os
 
+os.environ.setdefault("BRP_LOKAAL", "true")
 os.environ.setdefault("SECRET_KEY", "ci-only-insecure-key")
 os.environ.setdefault("SECURE_COOKIES", "false")
 os.environ.setdefault("TASKS_BACKEND", "immediate")

@@ -2,6 +2,7 @@
 
 import os
 
+os.environ.setdefault("BRP_LOKAAL", "true")
 os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("SECURE_COOKIES", "false")

@@ -175,6 +175,7 @@ NIET_IN_TABEL = {
     "accounts": "login, verification, TOTP set-up and logout: covered by accounts/tests",
     "admin": "admin:index is in the table; every other admin page: test_admin_pages_*",
     "api": "partner API, machine credentials only: test_partner_api_refuses_every_session",
+    "lokaal_brp": "local BRP service (BRP_LOKAAL only), machine API with fictitious persons: contrib/brp/tests/test_lokaal.py",
 }
 NIET_IN_TABEL_NAMEN = {
     # mozilla-django-oidc, only mounted when OIDC_ENABLED
