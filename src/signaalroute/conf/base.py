@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "signaalroute.aanleveringen",
     "signaalroute.vroegsignaalzaken",
     "signaalroute.contrib.brp",
+    "signaalroute.matching",
     "signaalroute.demo",
 ]
 

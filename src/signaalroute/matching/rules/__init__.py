@@ -1,0 +1,46 @@
+"""Person matching rules: pure functions, no ORM (see `personen` for the decisions)."""
+
+from .achternamen import achternamen_vergelijken, bewoner_achternaamvorm, signaal_achternaamvorm
+from .geboortedata import geboortedata_vergelijken, is_opvulwaarde
+from .normaliseren import klank, vouwen
+from .personen import bewoner_zoeken, naam_weergeven, personen_vergelijken
+from .typen import (
+    Adres,
+    Bewoner,
+    Deeluitkomst,
+    Geboortedatum,
+    Kandidaat,
+    Naamgebruik,
+    Partnernaam,
+    Signaalpersoon,
+    Uitkomst,
+    Uitkomstsoort,
+    Vergelijking,
+)
+from .voornamen import voornaamvorm, voornamen_vergelijken
+
+__all__ = [
+    "Adres",
+    "Bewoner",
+    "Deeluitkomst",
+    "Geboortedatum",
+    "Kandidaat",
+    "Naamgebruik",
+    "Partnernaam",
+    "Signaalpersoon",
+    "Uitkomst",
+    "Uitkomstsoort",
+    "Vergelijking",
+    "achternamen_vergelijken",
+    "bewoner_achternaamvorm",
+    "bewoner_zoeken",
+    "geboortedata_vergelijken",
+    "is_opvulwaarde",
+    "klank",
+    "naam_weergeven",
+    "personen_vergelijken",
+    "signaal_achternaamvorm",
+    "voornaamvorm",
+    "voornamen_vergelijken",
+    "vouwen",
+]
