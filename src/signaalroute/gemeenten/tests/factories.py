@@ -22,7 +22,8 @@ class GemeenteFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Gemeente
 
-    cbs_code = factory.Sequence(lambda n: f"{9000 + n:04d}")
+    # 1000-7999: never the codes tests and the demo use on purpose (0363, 8xxx, 99xx)
+    cbs_code = factory.Sequence(lambda n: f"{1000 + n % 7000:04d}")
     naam = factory.Sequence(lambda n: f"Gemeente {n}")
     inwoners = 30000
     uitvoeringsorganisatie = factory.SubFactory(UitvoeringsorganisatieFactory)
