@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "signaalroute.vroegsignaalzaken",
     "signaalroute.contrib.brp",
     "signaalroute.matching",
+    "signaalroute.contrib.shv",
     "signaalroute.demo",
 ]
 
