@@ -27,8 +27,10 @@ run: install
 	$(MANAGE) brp_lokaal_vullen
 	@echo "Background worker (Django Tasks, database backend) starts beside the web server."
 	$(MANAGE) aanleveringen_hervatten --minuten 0
+	@echo "The BRP check of the demo signals runs against the local BRP once the server is up (var/brp.log)."
 	$(MANAGE) db_worker --queue-name '*' >var/worker.log 2>&1 & \
-	  trap 'kill $$!' EXIT INT TERM; \
+	  (sleep 8; $(MANAGE) brp_controleren >var/brp.log 2>&1) & \
+	  trap 'kill $$(jobs -p) 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:8000
 
 demo: install

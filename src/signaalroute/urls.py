@@ -13,6 +13,7 @@ urlpatterns = [
     path("werk/", include("signaalroute.vroegsignaalzaken.urls")),
     path("partner/aanleveringen/", include("signaalroute.aanleveringen.urls")),
     path("instellingen/", include("signaalroute.gemeenten.urls")),
+    path("matching/", include("signaalroute.matching.urls")),
     path("partners/", include("signaalroute.signaalpartners.urls")),
     path("logboek/", include("signaalroute.audit.urls")),
     path("beheer/", admin.site.urls),

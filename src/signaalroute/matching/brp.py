@@ -7,11 +7,22 @@ rules; it decides nothing itself (`rules.bewoner_zoeken` does).
 
 from __future__ import annotations
 
+from collections import Counter
+
+from django.db import transaction
+from django.utils import timezone
+
 from signaalroute.aanleveringen.models import Vroegsignaal
 from signaalroute.aanleveringen.rules import VERDACHTE_GEBOORTEDATA
+from signaalroute.accounts.models import User
+from signaalroute.audit.constants import Auditactie
+from signaalroute.audit.services import auditregel_vastleggen
 from signaalroute.contrib.brp.client import BrpClient, brp_client
 from signaalroute.contrib.brp.gegevens import BrpDatum, BrpPersoon
+from signaalroute.core.exceptions import ValidatieFout
+from signaalroute.gemeenten.models import Gemeente
 
+from .models import Brpbeoordeling, Brpcontrole
 from .rules import (
     Adres,
     Bewoner,
@@ -21,6 +32,7 @@ from .rules import (
     Signaalpersoon,
     Uitkomst,
     bewoner_zoeken,
+    naam_weergeven,
 )
 
 NAAMGEBRUIK = {
@@ -112,3 +124,105 @@ def brp_controleren(
         bsns.append(signaal.bsn)
     personen = client.raadpleeg_meerdere(bsns=bsns, voor_adres=adres, gebruiker=gebruiker)
     return bewoner_zoeken(signaalpersoon(signaal), [bewoner(p, signaal=signaal) for p in personen])
+
+
+# --- storing the check and a worker's decision ----------------------------------------------
+
+
+def _kandidaten(uitkomst: Uitkomst) -> list[dict]:
+    return [
+        {
+            "bsn": k.bewoner.bsn,  # kept for confirming; never rendered or put in a URL
+            "naam": naam_weergeven(k.bewoner),
+            "score": round(k.vergelijking.score, 3),
+            "uitleg": list(k.vergelijking.uitleg),
+            "overleden": k.bewoner.overleden,
+            "verhuisd": k.bewoner.verhuisd,
+        }
+        for k in uitkomst.kandidaten
+    ]
+
+
+@transaction.atomic
+def brp_controle_uitvoeren(
+    *, signaal: Vroegsignaal, client: BrpClient | None = None, door: User | None = None
+) -> Brpcontrole:
+    """Run (or re-run) the BRP check of a signal and record outcome, reason and candidates.
+    A confirmed resident's BSN is attached to the signal. A worker's earlier decision stays."""
+    uitkomst = brp_controleren(
+        signaal=signaal, client=client, gebruiker=door.username if door else "signaalroute"
+    )
+    controle = Brpcontrole.objects.select_for_update().filter(
+        vroegsignaal=signaal
+    ).first() or Brpcontrole(vroegsignaal=signaal, gemeente=signaal.gemeente)
+    controle.uitkomst = uitkomst.soort.value
+    controle.reden = uitkomst.reden
+    controle.kandidaten = _kandidaten(uitkomst)
+    controle.bsn = uitkomst.bsn or ""
+    controle.voorstel = uitkomst.voorstel or ""
+    controle.naar_controle = uitkomst.naar_controle and not controle.beoordeling
+    controle.uitgevoerd_op = timezone.now()
+    controle.save()
+    if uitkomst.bsn and not signaal.bsn:
+        Vroegsignaal.objects.filter(pk=signaal.pk).update(bsn=uitkomst.bsn)
+    auditregel_vastleggen(
+        actie=Auditactie.BEKIJKEN,
+        gebruiker=door,
+        object=signaal,
+        gemeente=signaal.gemeente,
+        gebruikersnaam="signaalroute",
+        omschrijving=f"BRP-controle: {uitkomst.soort.value}",
+    )
+    return controle
+
+
+def brp_controles_uitvoeren(
+    *, gemeente: Gemeente, client: BrpClient | None = None, opnieuw: bool = False
+) -> Counter:
+    """The BRP check for every signal of the municipality that has none yet (or all)."""
+    signalen = Vroegsignaal.objects.filter(gemeente=gemeente, rechtspersoon=False).select_related(
+        "gemeente"
+    )
+    if not opnieuw:
+        signalen = signalen.filter(brpcontrole__isnull=True)
+    client = client or brp_client()
+    return Counter(
+        brp_controle_uitvoeren(signaal=signaal, client=client).uitkomst for signaal in signalen
+    )
+
+
+@transaction.atomic
+def brp_controle_beoordelen(
+    *, controle: Brpcontrole, door: User, kandidaat: int | None, toelichting: str = ""
+) -> Brpcontrole:
+    """A worker decides on a drop-out: candidate `kandidaat` is the person (the BSN is attached
+    to the signal), or none of the residents is (suggests "geen inwoner (meer)")."""
+    controle = Brpcontrole.objects.select_for_update().get(pk=controle.pk)
+    if kandidaat is None:
+        controle.beoordeling = Brpbeoordeling.GEEN_BEWONER
+        controle.voorstel = "geen_inwoner"
+        controle.bsn = ""
+        standaard = "Geen van de bewoners is de persoon uit het signaal."
+    else:
+        try:
+            gekozen = controle.kandidaten[kandidaat]
+        except (IndexError, TypeError) as exc:
+            raise ValidatieFout("Deze bewoner staat niet (meer) bij de controle.") from exc
+        controle.beoordeling = Brpbeoordeling.BEVESTIGD
+        controle.bsn = gekozen["bsn"]
+        controle.voorstel = ""
+        standaard = "Bewoner bevestigd in het controlebakje."
+        Vroegsignaal.objects.filter(pk=controle.vroegsignaal_id).update(bsn=gekozen["bsn"])
+    controle.naar_controle = False
+    controle.beoordeeld_door = door
+    controle.beoordeeld_op = timezone.now()
+    controle.toelichting = toelichting.strip() or standaard
+    controle.save()
+    auditregel_vastleggen(
+        actie=Auditactie.WIJZIGEN,
+        gebruiker=door,
+        object=controle.vroegsignaal,
+        gemeente=controle.gemeente,
+        omschrijving=f"BRP-controle beoordeeld: {controle.beoordeling}",
+    )
+    return controle

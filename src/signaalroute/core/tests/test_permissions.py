@@ -151,6 +151,15 @@ TOEGANG = {
             functioneel_beheerder=404,
         ),
     ),
+    "matching:controlebakje": (
+        {},
+        alleen(403, coordinator=200, vroegsignaleerder=200, vroegsignaleerder_b=200),
+    ),
+    # POST only: a GET by a permitted role is 405, before anything is looked up.
+    "matching:beoordelen": (
+        {"uuid": AANLEVERING_A},
+        alleen(403, coordinator=405, vroegsignaleerder=405, vroegsignaleerder_b=405),
+    ),
     "gemeenten:instellingen": (
         {},
         alleen(403, platformbeheerder=200, functioneel_beheerder=200),

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "matching"
+
+urlpatterns = [
+    path("brp-controle/", views.controlebakje, name="controlebakje"),
+    path("brp-controle/<uuid:uuid>/beoordelen/", views.beoordelen, name="beoordelen"),
+]
