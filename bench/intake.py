@@ -29,6 +29,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
+from _gedeeld import database_voorbereiden, landelijke_regio  # noqa: E402
+
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/signaalroute_bench")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "signaalroute.conf.ci")
 os.environ["TASKS_BACKEND"] = "immediate"
@@ -69,18 +72,6 @@ NAMES = [
     "van Leeuwen",
     "Dekker",
 ]
-
-
-def _ensure_database() -> None:
-    import psycopg
-
-    url = os.environ["DATABASE_URL"]
-    name = url.rsplit("/", 1)[1]
-    if "bench" not in name:
-        raise SystemExit("The benchmark empties its database: use a name with 'bench' in it.")
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname=%s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def _setup_django():
@@ -140,26 +131,10 @@ def xlsx_bytes(data: list[list[str]]) -> bytes:
 
 def prepare_region() -> None:
     """A national postcode table: 340 municipalities owning all PC4 areas."""
-    from signaalroute.gemeenten.models import Gemeente, Postcodegebied, Uitvoeringsorganisatie
     from signaalroute.signaalpartners.models import Signaalpartner
 
     _leegmaken()
-    if Gemeente.objects.filter(cbs_code="8001").exists():
-        return
-    org = Uitvoeringsorganisatie.objects.create(code="bench", naam="Bench")
-    gemeenten = Gemeente.objects.bulk_create(
-        Gemeente(
-            cbs_code=f"{8000 + i + 1}",
-            naam=f"Gemeente {i}",
-            inwoners=50000,
-            uitvoeringsorganisatie=org,
-        )
-        for i in range(340)
-    )
-    Postcodegebied.objects.bulk_create(
-        Postcodegebied(postcode=str(pc4), gemeente=gemeenten[pc4 % 340])
-        for pc4 in range(1000, 10000)
-    )
+    landelijke_regio()
     Signaalpartner.objects.get_or_create(code=PARTNER, defaults={"naam": "Bench", "soort": "zorg"})
 
 
@@ -285,7 +260,7 @@ def run_copy(data: list[list[str]]) -> float:
 
 
 def main() -> None:
-    _ensure_database()
+    database_voorbereiden()
     _setup_django()
     from django.core.management import call_command
 

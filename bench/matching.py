@@ -24,6 +24,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
+from _gedeeld import database_voorbereiden, landelijke_regio  # noqa: E402
+
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/signaalroute_bench2")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "signaalroute.conf.ci")
 os.environ["TASKS_BACKEND"] = "immediate"
@@ -40,18 +43,6 @@ PARTNERS = [
     ("bench-cak", "cak_zorgverzekeringen"),
     ("bench-duo", "duo"),
 ]
-
-
-def _ensure_database() -> None:
-    import psycopg
-
-    url = os.environ["DATABASE_URL"]
-    name = url.rsplit("/", 1)[1]
-    if "bench" not in name:
-        raise SystemExit("The benchmark empties its database: use a name with 'bench' in it.")
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname=%s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def _execute(sql: str, params=None) -> None:
@@ -77,24 +68,9 @@ def _leegmaken() -> None:
 
 def prepare_region() -> None:
     from signaalroute.aanleveringen.models import Aanlevering
-    from signaalroute.gemeenten.models import Gemeente, Postcodegebied, Uitvoeringsorganisatie
     from signaalroute.signaalpartners.models import Signaalpartner
 
-    if not Gemeente.objects.filter(cbs_code="8001").exists():
-        org, _ = Uitvoeringsorganisatie.objects.get_or_create(code="bench", naam="Bench")
-        gemeenten = Gemeente.objects.bulk_create(
-            Gemeente(
-                cbs_code=f"{8000 + i + 1}",
-                naam=f"Gemeente {i}",
-                inwoners=50000,
-                uitvoeringsorganisatie=org,
-            )
-            for i in range(340)
-        )
-        Postcodegebied.objects.bulk_create(
-            Postcodegebied(postcode=str(pc4), gemeente=gemeenten[pc4 % 340])
-            for pc4 in range(1000, 10000)
-        )
+    landelijke_regio()
     for code, soort in PARTNERS:
         partner, _ = Signaalpartner.objects.get_or_create(
             code=code, defaults={"naam": code, "soort": soort}
@@ -255,7 +231,7 @@ def reference() -> tuple[float, dict[str, int]]:
 
 
 def main() -> None:
-    _ensure_database()
+    database_voorbereiden()
     import django
 
     django.setup()

@@ -12,7 +12,9 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
-    benchmarks = sorted(p for p in HERE.glob("*.py") if p.name not in {"run.py", "__init__.py"})
+    benchmarks = sorted(
+        p for p in HERE.glob("*.py") if p.name != "run.py" and not p.name.startswith("_")
+    )
     if not benchmarks:
         print("No benchmarks yet.")
         return 0
