@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from .models import Huishoudkenmerken, Matchinginstellingen, Referentieteller
+from .models import (
+    Huishoudkenmerken,
+    Matchinginstellingen,
+    Referentieteller,
+    Signaaldrempel,
+    Uitsluiting,
+)
 
 
 @admin.register(Matchinginstellingen)
@@ -57,3 +63,16 @@ class ReferentietellerAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Signaaldrempel)
+class SignaaldrempelAdmin(admin.ModelAdmin):
+    list_display = ["gemeente", "soort", "minimum_bedrag", "minimale_achterstand_dagen"]
+    list_filter = ["gemeente", "soort"]
+
+
+@admin.register(Uitsluiting)
+class UitsluitingAdmin(admin.ModelAdmin):
+    list_display = ["gemeente", "postcode", "huisnummer", "huisletter", "huisnummertoevoeging"]
+    list_filter = ["gemeente"]
+    search_fields = ["postcode"]

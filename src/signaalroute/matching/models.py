@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from signaalroute.core.models import PublicIdModel
 from signaalroute.gemeenten.models import Gemeente
+from signaalroute.signaalpartners.constants import Signaalpartnersoort
 from signaalroute.vroegsignaalzaken.models import Vroegsignaalzaak
 
 from .rules.huishoudens import (
@@ -229,3 +230,64 @@ class Brpcontrole(PublicIdModel):
 
     def __str__(self) -> str:
         return f"BRP-controle {self.uuid}"
+
+
+class Signaaldrempel(models.Model):
+    """A municipality's threshold per partner type: below it a signal is "Niet opgepakt:
+    onterecht signaal" (BRIEF §4: thresholds of €0-€100 are common)."""
+
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.CASCADE,
+        related_name="signaaldrempels",
+        verbose_name=_("gemeente"),
+    )
+    soort = models.CharField(
+        _("soort partner"),
+        max_length=30,
+        blank=True,
+        choices=Signaalpartnersoort.choices,
+        help_text=_("Leeg: voor alle soorten zonder eigen drempel."),
+    )
+    minimum_bedrag = models.PositiveIntegerField(_("minimumbedrag (centen)"), default=0)
+    minimale_achterstand_dagen = models.PositiveIntegerField(
+        _("minimale achterstand (dagen)"), default=0
+    )
+
+    class Meta:
+        verbose_name = _("signaaldrempel")
+        verbose_name_plural = _("signaaldrempels")
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "soort"], name="drempel_per_soort"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente} {self.soort or 'alle'}"
+
+
+class Uitsluiting(models.Model):
+    """An address whose signals are not followed up (e.g. unsafe for workers): such signals get
+    "Niet opgepakt: andere reden"; the reason stays inside the municipality."""
+
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, related_name="uitsluitingen", verbose_name=_("gemeente")
+    )
+    postcode = models.CharField(_("postcode"), max_length=6)
+    huisnummer = models.PositiveIntegerField(_("huisnummer"))
+    huisletter = models.CharField(_("huisletter"), max_length=1, blank=True)
+    huisnummertoevoeging = models.CharField(_("huisnummertoevoeging"), max_length=4, blank=True)
+    reden = models.CharField(_("reden (intern)"), max_length=200)
+    toegevoegd_op = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("uitgesloten adres")
+        verbose_name_plural = _("uitgesloten adressen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "postcode", "huisnummer", "huisletter", "huisnummertoevoeging"],
+                name="uitsluiting_uniek_adres",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Uitsluiting {self.pk}"
