@@ -8,6 +8,14 @@ from signaalroute.gemeenten.tests.factories import GemeenteFactory, TeamFactory
 from signaalroute.signaalpartners.tests.factories import SignaalpartnerFactory
 
 
+@pytest.fixture(autouse=True)
+def brp_uit(settings):
+    """The BRP is off unless a test points the adapter at the local BRP service on a live
+    server (`contrib/brp/tests/conftest.py`, fixture `lokale_brp`): the checks after intake
+    then skip the BRP step instead of calling a server that is not there."""
+    settings.BRP_API_URL = ""
+
+
 @pytest.fixture
 def tenant_a(db):
     gemeente = GemeenteFactory(naam="Aadorp")

@@ -188,6 +188,12 @@ class Vroegsignaal(PublicIdModel):
     woonplaats = models.CharField(_("woonplaats"), max_length=80, blank=True)
 
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    gecontroleerd_op = models.DateTimeField(
+        _("gecontroleerd op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de controles na de aanlevering klaar waren (leeg: nog te doen)."),
+    )
 
     class Meta:
         verbose_name = _("vroegsignaal")
@@ -197,6 +203,11 @@ class Vroegsignaal(PublicIdModel):
             models.Index(fields=["gemeente", "signaaldatum"], name="vs_gemeente_datum"),
             models.Index(fields=["postcode", "huisnummer"], name="vs_adres"),
             models.Index(fields=["signaalpartner", "klantnummer"], name="vs_partner_klant"),
+            models.Index(
+                fields=["gemeente"],
+                condition=models.Q(gecontroleerd_op__isnull=True),
+                name="vs_te_controleren",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -321,6 +321,8 @@ def aanlevering_verwerken(*, aanlevering_id: int) -> Aanlevering | None:
         aanlevering.aantal_lege_regels = verwerking.lege_regels
         aanlevering.per_gemeente = dict(sorted(verwerking.per_gemeente.items()))
         aanlevering.save()
+        if aanlevering.per_gemeente:
+            _controles_starten(list(aanlevering.per_gemeente))
     logger.info(
         "aanlevering %s verwerkt: %s regels, %s afgewezen",
         aanlevering.uuid,
@@ -328,6 +330,13 @@ def aanlevering_verwerken(*, aanlevering_id: int) -> Aanlevering | None:
         aanlevering.aantal_afgewezen,
     )
     return aanlevering
+
+
+def _controles_starten(cbs_codes: list[str]) -> None:
+    """The new signals go on through the checks and matching (phase 2), in the background."""
+    from signaalroute.matching.tasks import signalen_verwerken_taak
+
+    transaction.on_commit(lambda: signalen_verwerken_taak.enqueue(cbs_codes))
 
 
 def _rijen(

@@ -21,6 +21,8 @@ from signaalroute.contrib.brp.client import BrpClient, brp_client
 from signaalroute.contrib.brp.gegevens import BrpDatum, BrpPersoon
 from signaalroute.core.exceptions import ValidatieFout
 from signaalroute.gemeenten.models import Gemeente
+from signaalroute.vroegsignaalzaken.constants import Signaalstatus
+from signaalroute.vroegsignaalzaken.services import signaalstatussen_zetten
 
 from .models import Brpbeoordeling, Brpcontrole
 from .rules import (
@@ -198,11 +200,13 @@ def brp_controle_beoordelen(
     """A worker decides on a drop-out: candidate `kandidaat` is the person (the BSN is attached
     to the signal), or none of the residents is (suggests "geen inwoner (meer)")."""
     controle = Brpcontrole.objects.select_for_update().get(pk=controle.pk)
+    geen_inwoner = False
     if kandidaat is None:
         controle.beoordeling = Brpbeoordeling.GEEN_BEWONER
         controle.voorstel = "geen_inwoner"
         controle.bsn = ""
         standaard = "Geen van de bewoners is de persoon uit het signaal."
+        geen_inwoner = True
     else:
         try:
             gekozen = controle.kandidaten[kandidaat]
@@ -218,6 +222,13 @@ def brp_controle_beoordelen(
     controle.beoordeeld_op = timezone.now()
     controle.toelichting = toelichting.strip() or standaard
     controle.save()
+    signaal = Vroegsignaal.objects.select_for_update().get(pk=controle.vroegsignaal_id)
+    if geen_inwoner and signaal.status == Signaalstatus.NOG_NIET_OPGEPAKT:
+        # Not in a case yet, or in one not picked up: the signal gets the suggested status.
+        signaalstatussen_zetten(
+            [(signaal, Signaalstatus.GEEN_INWONER, f"BRP-controlebakje: {controle.toelichting}")],
+            door=door,
+        )
     auditregel_vastleggen(
         actie=Auditactie.WIJZIGEN,
         gebruiker=door,

@@ -20,6 +20,19 @@ class Signaalstatus(models.TextChoices):
     GEEN_INWONER = "geen_inwoner", _("Persoon is geen inwoner (meer) in de gemeente")
 
 
+# The statuses a check (or a worker overriding one) may give a signal that is not in a case.
+CONTROLESTATUSSEN = frozenset(
+    {
+        Signaalstatus.NIET_OPGEPAKT_ONTERECHT,
+        Signaalstatus.NIET_OPGEPAKT_HERHAALD,
+        Signaalstatus.NIET_OPGEPAKT_ANDERE_REDEN,
+        Signaalstatus.BEKEND_BIJ_SHV,
+        Signaalstatus.OVERLEDEN,
+        Signaalstatus.GEEN_INWONER,
+    }
+)
+
+
 class Eindresultaat(models.TextChoices):
     """DDAS `EnumEindresultaat` (v1.2)."""
 

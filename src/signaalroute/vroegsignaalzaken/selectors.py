@@ -7,8 +7,8 @@ from signaalroute.core.exceptions import NietGevonden
 from signaalroute.gemeenten.models import Gemeente
 from signaalroute.gemeenten.selectors import gemeenten_voor
 
-from .constants import Zaakfase
-from .models import Vroegsignaalzaak
+from .constants import CONTROLESTATUSSEN, Zaakfase
+from .models import Signaalstatuswijziging, Vroegsignaalzaak
 
 
 def zaken_voor(user: User) -> QuerySet[Vroegsignaalzaak]:
@@ -76,3 +76,45 @@ def zaken_per_gemeente(user: User) -> QuerySet[Gemeente]:
             filter=Q(zaken__in=zaken, zaken__crisis=True) & ~Q(zaken__fase=Zaakfase.AFGESLOTEN),
         ),
     )
+
+
+def losse_signalen_voor(user: User) -> QuerySet[Vroegsignaal]:
+    """Signals of the user's municipalities that are not in a case: waiting for matching, or
+    held back by a check. Case handlers of the municipality only (not external executors)."""
+    if not user.heeft_rol(Rol.COORDINATOR, Rol.VROEGSIGNALEERDER):
+        return Vroegsignaal.objects.none()
+    return Vroegsignaal.objects.filter(
+        gemeente__in=gemeenten_voor(user), vroegsignaalzaak__isnull=True
+    )
+
+
+def losse_signalen(user: User, *, status: str = "") -> QuerySet[Vroegsignaal]:
+    """The signals page: by default those a check held back, newest first."""
+    qs = losse_signalen_voor(user)
+    qs = qs.filter(status=status) if status else qs.filter(status__in=CONTROLESTATUSSEN)
+    return qs.select_related("gemeente", "signaalpartner").order_by("-signaaldatum", "-id")
+
+
+def signaal_ophalen(*, user: User, uuid) -> Vroegsignaal:
+    signaal = (
+        losse_signalen_voor(user)
+        .select_related("gemeente", "signaalpartner", "brpcontrole")
+        .prefetch_related("statushistorie__door")
+        .filter(uuid=uuid)
+        .first()
+    )
+    if signaal is None:
+        raise NietGevonden
+    return signaal
+
+
+def laatste_statusredenen(signaal_ids: list[int]) -> list[tuple[int, str]]:
+    """(signal id, reason of its latest status change) for a page of signals."""
+    laatste = {}
+    for sid, toelichting in (
+        Signaalstatuswijziging.objects.filter(vroegsignaal__in=signaal_ids)
+        .order_by("op", "id")
+        .values_list("vroegsignaal_id", "toelichting")
+    ):
+        laatste[sid] = toelichting
+    return list(laatste.items())

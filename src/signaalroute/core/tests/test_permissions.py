@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from signaalroute import urls as root_urls
-from signaalroute.aanleveringen.tests.factories import AanleveringFactory
+from signaalroute.aanleveringen.tests.factories import AanleveringFactory, VroegsignaalFactory
 from signaalroute.accounts.tests.factories import UserFactory
 from signaalroute.conftest import verified_client
 from signaalroute.vroegsignaalzaken.tests.factories import VroegsignaalzaakFactory
@@ -41,6 +41,7 @@ NAAR_INLOGGEN = "302-inloggen"  # to the login page, with ?next=<the requested p
 # Placeholders in URL kwargs, filled in by the `objecten` fixture.
 ZAAK_A = "<zaak_a>"  # a case in municipality A, assigned to the external executor's team
 AANLEVERING_A = "<aanlevering_a>"  # a delivery of partner A
+SIGNAAL_A = "<signaal_a>"  # a signal in municipality A that is not in a case
 
 ROLLEN = (
     "platformbeheerder",
@@ -108,6 +109,20 @@ TOEGANG = {
             externe_uitvoerder=200,
             vroegsignaleerder_b=404,
         ),
+    ),
+    # Signals outside a case: the municipality's case handlers, not external executors.
+    "vroegsignaalzaken:signalen": (
+        {},
+        alleen(403, coordinator=200, vroegsignaleerder=200, vroegsignaleerder_b=200),
+    ),
+    "vroegsignaalzaken:signaal": (
+        {"uuid": SIGNAAL_A},
+        alleen(403, coordinator=200, vroegsignaleerder=200, vroegsignaleerder_b=404),
+    ),
+    # POST only: a GET by a permitted role is 405, before the signal is looked up.
+    "vroegsignaalzaken:signaalstatus": (
+        {"uuid": SIGNAAL_A},
+        alleen(403, coordinator=405, vroegsignaleerder=405, vroegsignaleerder_b=405),
     ),
     "aanleveringen:overzicht": (
         {},
@@ -286,8 +301,13 @@ def aanlevering_a(users):
 
 
 @pytest.fixture
-def objecten(zaak_a, aanlevering_a):
-    return {ZAAK_A: zaak_a.uuid, AANLEVERING_A: aanlevering_a.uuid}
+def signaal_a(tenant_a, aanlevering_a):
+    return VroegsignaalFactory(gemeente=tenant_a, aanlevering=aanlevering_a)
+
+
+@pytest.fixture
+def objecten(zaak_a, aanlevering_a, signaal_a):
+    return {ZAAK_A: zaak_a.uuid, AANLEVERING_A: aanlevering_a.uuid, SIGNAAL_A: signaal_a.uuid}
 
 
 ELK_OBJECT = defaultdict(uuid.uuid4)
@@ -296,7 +316,7 @@ ELK_OBJECT = defaultdict(uuid.uuid4)
 def _url(name, kwargs, objecten):
     return reverse(
         name,
-        kwargs={k: objecten[v] if v in (ZAAK_A, AANLEVERING_A) else v for k, v in kwargs.items()},
+        kwargs={k: objecten[v] if str(v).startswith("<") else v for k, v in kwargs.items()},
     )
 
 

@@ -17,7 +17,7 @@ from signaalroute.matching.rules.controles import (
     Signaalfeiten,
     signaal_beoordelen,
 )
-from signaalroute.matching.services import signaalcontroles_uitvoeren
+from signaalroute.matching.signaalcontroles import regelcontroles_uitvoeren
 from signaalroute.vroegsignaalzaken.constants import Signaalstatus
 
 DAG = datetime.date(2026, 11, 10)
@@ -99,7 +99,7 @@ def test_checks_set_the_status_with_the_reason_in_the_history_and_run_once():
     )
     herhaald = maak(bedrag=40000, klantnummer="C", huisnummer=3)
     gewoon = maak(bedrag=50000, klantnummer="D", huisnummer=4)
-    telling = signaalcontroles_uitvoeren(gemeente=gemeente)
+    telling = regelcontroles_uitvoeren(gemeente=gemeente)
     assert telling == {ONTERECHT: 1, ANDERE_REDEN: 1, HERHAALD: 1}
     status = dict(Vroegsignaal.objects.values_list("pk", "status"))
     assert status[laag.pk] == ONTERECHT
@@ -107,4 +107,4 @@ def test_checks_set_the_status_with_the_reason_in_the_history_and_run_once():
     assert status[herhaald.pk] == HERHAALD
     assert status[eerste.pk] == status[gewoon.pk] == Signaalstatus.NOG_NIET_OPGEPAKT
     assert herhaald.statushistorie.get().toelichting.startswith("Dezelfde achterstand")
-    assert signaalcontroles_uitvoeren(gemeente=gemeente) == {}
+    assert regelcontroles_uitvoeren(gemeente=gemeente) == {}
