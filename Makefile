@@ -27,9 +27,9 @@ run: install
 	$(MANAGE) brp_lokaal_vullen
 	@echo "Background worker (Django Tasks, database backend) starts beside the web server."
 	$(MANAGE) aanleveringen_hervatten --minuten 0
-	@echo "The BRP check of the demo signals runs against the local BRP once the server is up (var/brp.log)."
+	@echo "This month's demo signals go through the checks (incl. the local BRP) and matching once the server is up (var/controles.log)."
 	$(MANAGE) db_worker --queue-name '*' >var/worker.log 2>&1 & \
-	  (sleep 8; $(MANAGE) brp_controleren >var/brp.log 2>&1) & \
+	  (sleep 8; $(MANAGE) signalen_verwerken >var/controles.log 2>&1) & \
 	  trap 'kill $$(jobs -p) 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:8000
 

@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from signaalroute.aanleveringen.models import Aanlevering, Vroegsignaal
+from signaalroute.contrib.shv.models import SchuldhulpRegistratie
+from signaalroute.matching.models import Signaaldrempel
 from signaalroute.signaalpartners.constants import Scope
 from signaalroute.signaalpartners.models import Signaalpartner
 from signaalroute.signaalpartners.services import partnersleutel_aanmaken
@@ -19,6 +21,7 @@ from signaalroute.vroegsignaalzaken.models import (
     Zaakwijziging,
 )
 
+from .controles import drempels_maken, schuldhulplijst_maken
 from .kalender import historische_tijdstempels
 from .organisaties import (
     Account,
@@ -93,11 +96,20 @@ def demo_opbouwen(*, vandaag: dt.date | None = None, seed: int = SEED) -> Demore
         Aanlevering.objects.bulk_create(signaalplan.aanleveringen)
         Vroegsignaalzaak.objects.bulk_create(zaakplan.zaken)
         # Month by month: a signal can point at an earlier month's signal (vorig_signaal).
+        # Signals in a case went through the checks; the current month's still have to.
         for signalen in signaalplan.signalen:
+            for signaal in signalen:
+                if signaal.vroegsignaalzaak is not None:
+                    signaal.gecontroleerd_op = signaal.aangemaakt_op
             Vroegsignaal.objects.bulk_create(signalen)
         Contactpoging.objects.bulk_create(zaakplan.contactpogingen)
         Zaakwijziging.objects.bulk_create(zaakplan.zaakwijzigingen)
         Signaalstatuswijziging.objects.bulk_create(zaakplan.statuswijzigingen)
+
+    Signaaldrempel.objects.bulk_create(drempels_maken(regio))
+    SchuldhulpRegistratie.objects.bulk_create(
+        schuldhulplijst_maken(random.Random(seed), zaakplan.zaken, signaalplan.signalen)
+    )
 
     return Demoresultaat(
         vandaag=vandaag,

@@ -88,9 +88,12 @@ class Zaakvormer:
         self.plan = Zaakplan()
 
     def vormen(self, maanden: list[dt.date], signalen: list[list[Vroegsignaal]]) -> Zaakplan:
-        """Bundle each month's signals per household address per municipality."""
+        """Bundle each month's signals per household address per municipality. The current
+        month's signals are left alone: they go through the real checks and matching."""
         eerder: dict[tuple, list[dt.date]] = defaultdict(list)  # address -> signal dates
         for start, maand in zip(maanden, signalen, strict=True):
+            if start >= self.vandaag.replace(day=1):
+                continue
             groepen: dict[tuple, list[Vroegsignaal]] = defaultdict(list)
             for signaal in sorted(maand, key=lambda s: (s.signaaldatum, s.regelnummer)):
                 groepen[(signaal.gemeente.cbs_code, *_adres(signaal))].append(signaal)

@@ -1,6 +1,7 @@
 """`manage.py demo`: a believable region with the real-world shape, re-runnable, and an account
 for every role that can log in with password and TOTP code."""
 
+import datetime
 from collections import Counter
 from io import StringIO
 
@@ -8,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -15,9 +17,12 @@ from signaalroute.aanleveringen.constants import Aanleverkanaal, Aanleverstatus
 from signaalroute.aanleveringen.models import Aanlevering, Vroegsignaal
 from signaalroute.accounts.constants import Rol
 from signaalroute.accounts.models import User
+from signaalroute.contrib.shv.models import SchuldhulpRegistratie
 from signaalroute.demo.organisaties import ACCOUNTS, DEMO_WACHTWOORD, demo_verwijderen, totp_sleutel
 from signaalroute.demo.personen import PLACEHOLDER_GEBOORTEDATA
 from signaalroute.gemeenten.models import Gemeente, Postcodegebied, Team, Uitvoeringsorganisatie
+from signaalroute.matching.models import Signaaldrempel
+from signaalroute.matching.signaalcontroles import signalen_verwerken
 from signaalroute.signaalpartners.constants import Signaalpartnersoort as Soort
 from signaalroute.signaalpartners.models import Signaalpartner
 from signaalroute.vroegsignaalzaken.constants import Signaalstatus, Zaakfase, Zaaksoort
@@ -131,9 +136,17 @@ def test_about_11_percent_multiple_and_40_percent_consecutive_cases(uitvoer):
         assert zaak.vroegsignalen.values("signaalpartner").distinct().count() >= 2
 
 
-def test_every_signal_belongs_to_the_case_of_its_address_and_month(uitvoer):
-    assert not Vroegsignaal.objects.filter(vroegsignaalzaak__isnull=True).exists()
-    for signaal in Vroegsignaal.objects.select_related("vroegsignaalzaak")[:500]:
+def test_every_earlier_signal_belongs_to_the_case_of_its_address_and_month(uitvoer):
+    deze_maand = timezone.localdate().replace(day=1)
+    eerder = Vroegsignaal.objects.filter(signaaldatum__lt=deze_maand)
+    assert not eerder.filter(vroegsignaalzaak__isnull=True).exists()
+    assert not eerder.filter(gecontroleerd_op__isnull=True).exists()
+    # This month's signals still go through the checks and matching (`signalen_verwerken`).
+    nieuw = Vroegsignaal.objects.filter(signaaldatum__gte=deze_maand)
+    assert nieuw.exists()
+    assert not nieuw.filter(vroegsignaalzaak__isnull=False).exists()
+    assert not nieuw.filter(gecontroleerd_op__isnull=False).exists()
+    for signaal in eerder.select_related("vroegsignaalzaak")[:500]:
         zaak = signaal.vroegsignaalzaak
         assert (zaak.postcode, zaak.huisnummer, zaak.huisnummertoevoeging) == (
             signaal.postcode,
@@ -165,9 +178,9 @@ def test_signals_have_the_data_quality_problems_of_real_files(uitvoer):
     assert signalen.filter(voorvoegsel__in=["van", "de", "van der"]).exists()
     rechtspersonen = signalen.filter(rechtspersoon=True)
     assert 0 < rechtspersonen.count() / totaal < 0.03
-    assert set(rechtspersonen.values_list("status", flat=True)) == {
-        Signaalstatus.NIET_OPGEPAKT_ANDERE_REDEN
-    }
+    assert set(
+        rechtspersonen.filter(vroegsignaalzaak__isnull=False).values_list("status", flat=True)
+    ) == {Signaalstatus.NIET_OPGEPAKT_ANDERE_REDEN}
 
 
 def test_old_cases_are_closed_with_history_and_recent_ones_are_open(uitvoer):
@@ -181,8 +194,10 @@ def test_old_cases_are_closed_with_history_and_recent_ones_are_open(uitvoer):
     nieuwste = zaken.order_by("-startdatum_matchingperiode").first().startdatum_matchingperiode
     recent = zaken.filter(startdatum_matchingperiode=nieuwste)
     assert recent.filter(fase=Zaakfase.NIEUW).exists()
+    # The demo closes a case at the earliest 28 days after matching (legal persons at once).
+    jong = timezone.localdate() - datetime.timedelta(days=27)
     assert (
-        not recent.filter(fase=Zaakfase.AFGESLOTEN)
+        not recent.filter(fase=Zaakfase.AFGESLOTEN, matchingsdatum__gte=jong)
         .exclude(vroegsignalen__rechtspersoon=True)
         .exists()
     )
@@ -232,3 +247,28 @@ def test_refuses_to_run_without_debug_unless_forced(uitvoer, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="--force"):
         call_command("demo", stdout=StringIO())
+
+
+def test_this_months_signals_go_through_the_checks_and_matching(uitvoer, settings):
+    """Runs last in this module: it changes the demo data. BRP off here (`brp_uit`); the
+    BRP step against the local BRP is tested in matching/tests/test_signaalcontroles.py."""
+    assert Signaaldrempel.objects.count() == 2
+    assert SchuldhulpRegistratie.objects.exists()
+    for gemeente in Gemeente.objects.filter(aangesloten=True):
+        resultaat = signalen_verwerken(gemeente=gemeente)
+        assert resultaat.compleet
+    nieuw = Vroegsignaal.objects.filter(signaaldatum__gte=timezone.localdate().replace(day=1))
+    assert not nieuw.filter(gecontroleerd_op__isnull=True).exists()
+    statussen = Counter(nieuw.values_list("status", flat=True))
+    assert statussen[Signaalstatus.NIET_OPGEPAKT_ONTERECHT] > 0
+    assert statussen[Signaalstatus.NIET_OPGEPAKT_ANDERE_REDEN] > 0  # legal persons
+    assert statussen[Signaalstatus.NOG_NIET_OPGEPAKT] > statussen.total() / 2
+    # Crisis and eindelevering signals do not wait for the month to close.
+    gebundeld = nieuw.filter(vroegsignaalzaak__isnull=False)
+    assert gebundeld.exists()
+    assert (
+        not gebundeld.filter(crisissignaal=False, eindelevering=False)
+        .exclude(vroegsignaalzaak__vroegsignalen__crisissignaal=True)
+        .exclude(vroegsignaalzaak__vroegsignalen__eindelevering=True)
+        .exists()
+    )
