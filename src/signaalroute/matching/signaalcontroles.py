@@ -235,6 +235,22 @@ def signalen_controleren(
     return resultaat
 
 
+def controles_opnieuw_klaarzetten(*, gemeente: Gemeente) -> int:
+    """Let the checks look again at the municipality's signals that wait for matching, e.g.
+    after a new debt-help list or threshold. A worker's override stays: signals a worker
+    changed by hand are left alone. Returns how many signals will be checked again."""
+    return (
+        Vroegsignaal.objects.filter(
+            gemeente=gemeente,
+            vroegsignaalzaak__isnull=True,
+            status=Signaalstatus.NOG_NIET_OPGEPAKT,
+            gecontroleerd_op__isnull=False,
+        )
+        .exclude(statushistorie__door__isnull=False)
+        .update(gecontroleerd_op=None)
+    )
+
+
 def signalen_verwerken(
     *,
     gemeente: Gemeente,

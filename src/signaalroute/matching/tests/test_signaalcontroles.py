@@ -185,3 +185,29 @@ def test_when_the_brp_is_down_the_signals_wait_unmatched(lindeveld, settings):
         ).matching.zaken_gevormd
         == 1
     )
+
+
+def test_rerun_after_a_new_debt_help_list_keeps_manual_decisions(lindeveld, capsys):
+    wacht = signaal(lindeveld, achternaam="Bakker", voorletters="J.")
+    handmatig = signaal(lindeveld, achternaam="Bakker", voorletters="J.", huisnummer=14)
+    signalen_controleren(gemeente=lindeveld)
+    medewerker = UserFactory(
+        rol=Rol.VROEGSIGNALEERDER, uitvoeringsorganisatie=lindeveld.uitvoeringsorganisatie
+    )
+    signaalstatus_wijzigen(signaal=handmatig, naar=S.OVERLEDEN, door=medewerker, toelichting="x")
+    signaalstatus_wijzigen(
+        signaal=handmatig, naar=S.NOG_NIET_OPGEPAKT, door=medewerker, toelichting="vergissing"
+    )
+    SchuldhulpRegistratie.objects.create(
+        gemeente=lindeveld,
+        achternaam="Bakker",
+        voorletters="J.",
+        geboortedatum=datetime.date(1956, 11, 15),
+        behandelaar="M. de Wit",
+    )
+    call_command("signalen_verwerken", "--gemeente", "9901", "--zonder-matching", "--opnieuw")
+    assert '"bekend_bij_shv": 1' in capsys.readouterr().out
+    wacht.refresh_from_db()
+    handmatig.refresh_from_db()
+    assert wacht.status == S.BEKEND_BIJ_SHV
+    assert handmatig.status == S.NOG_NIET_OPGEPAKT

@@ -4,7 +4,11 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from signaalroute.gemeenten.models import Gemeente
-from signaalroute.matching.signaalcontroles import signalen_controleren, signalen_verwerken
+from signaalroute.matching.signaalcontroles import (
+    controles_opnieuw_klaarzetten,
+    signalen_controleren,
+    signalen_verwerken,
+)
 
 
 class Command(BaseCommand):
@@ -25,13 +29,24 @@ class Command(BaseCommand):
         parser.add_argument(
             "--zonder-matching", action="store_true", help="Alleen de controles, geen matching."
         )
+        parser.add_argument(
+            "--opnieuw",
+            action="store_true",
+            help="Controleer ook signalen die al gecontroleerd zijn en nog op de matching wachten "
+            "(bijvoorbeeld na een nieuwe schuldhulplijst). Handmatige wijzigingen blijven staan.",
+        )
 
-    def handle(self, *args, gemeente=None, datum=None, zonder_matching=False, **options):
+    def handle(
+        self, *args, gemeente=None, datum=None, zonder_matching=False, opnieuw=False, **options
+    ):
         gemeenten = Gemeente.objects.filter(aangesloten=True).order_by("cbs_code")
         if gemeente:
             gemeenten = gemeenten.filter(cbs_code=gemeente.upper().removeprefix("GM").zfill(4))
             if not gemeenten.exists():
                 raise CommandError(f"Onbekende gemeente: {gemeente!r}")
+        if opnieuw:
+            for g in gemeenten:
+                controles_opnieuw_klaarzetten(gemeente=g)
         uitkomst = [
             (
                 signalen_controleren(gemeente=g)
