@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "signaalroute.contrib.brp",
     "signaalroute.matching",
     "signaalroute.contrib.shv",
+    "signaalroute.triage",
     "signaalroute.demo",
 ]
 

@@ -1,4 +1,5 @@
-"""The checks every new signal goes through after intake, in order, before household matching:
+"""The checks every new signal goes through after intake, in order, before household matching
+and triage:
 
 1. rules: exclusion list, legal persons, repeats, the municipality's thresholds
    (`rules.controles`): "Niet opgepakt: ..." with the reason;
@@ -10,7 +11,8 @@
 
 A signal is checked once: `gecontroleerd_op` is set when all steps are done, so a worker's
 override is not undone by the next run. When the BRP cannot be reached the run stops after
-step 1; the signals wait (unmatched) for the next run. `signalen_verwerken` then matches.
+step 1; the signals wait (unmatched) for the next run. `signalen_verwerken` then matches and
+triages the new cases (`triage.services.zaken_trieren`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from signaalroute.contrib.brp.exceptions import BrpFout
 from signaalroute.contrib.shv.bronnen import ShvBron
 from signaalroute.contrib.shv.services import shv_controleren
 from signaalroute.gemeenten.models import Gemeente
+from signaalroute.triage.services import zaken_trieren
 from signaalroute.vroegsignaalzaken.constants import Signaalstatus
 from signaalroute.vroegsignaalzaken.services import signaalstatussen_zetten
 
@@ -55,6 +58,7 @@ class Controleresultaat:
     gecontroleerd: int = 0
     brp_fout: str = ""  # why the BRP step stopped (no personal data)
     matching: Matchingresultaat | None = None
+    bakjes: Counter = field(default_factory=Counter)  # tray -> number of new cases triaged
 
     @property
     def compleet(self) -> bool:
@@ -72,6 +76,7 @@ class Controleresultaat:
         if self.matching is not None:
             uitkomst["zaken_gevormd"] = self.matching.zaken_gevormd
             uitkomst["zaken_aangevuld"] = self.matching.zaken_aangevuld
+            uitkomst["bakjes"] = dict(sorted(self.bakjes.items()))
         return uitkomst
 
 
@@ -263,7 +268,7 @@ def signalen_verwerken(
     checks could not finish, so no signal is bundled unchecked."""
     resultaat = signalen_controleren(gemeente=gemeente, brp=brp, shv=shv)
     if resultaat.compleet:
-        resultaat.matching = signalen_matchen(
-            gemeente=gemeente, peildatum=peildatum or timezone.localdate()
-        )
+        peildatum = peildatum or timezone.localdate()
+        resultaat.matching = signalen_matchen(gemeente=gemeente, peildatum=peildatum)
+        resultaat.bakjes = zaken_trieren(gemeente=gemeente, peildatum=peildatum)
     return resultaat
