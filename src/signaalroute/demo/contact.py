@@ -5,12 +5,13 @@ import datetime as dt
 import random
 
 from signaalroute.aanleveringen.models import Vroegsignaal
+from signaalroute.core.werkdagen import is_werkdag
 from signaalroute.signaalpartners.constants import Signaalpartnersoort
 from signaalroute.vroegsignaalzaken.constants import Contactsoort as C
 from signaalroute.vroegsignaalzaken.constants import Dagdeel, Eindresultaat
 from signaalroute.vroegsignaalzaken.models import Contactpoging, Vroegsignaalzaak
 
-from .kalender import Werkdagen, tijdstip
+from .kalender import tijdstip
 
 E = Eindresultaat
 BEREIKT = {
@@ -58,7 +59,6 @@ def contactpogingen_maken(
     van: dt.date,
     tot: dt.date,
     door,
-    werkdagen: Werkdagen,
     uiterlijk: dt.datetime,
 ) -> list[Contactpoging]:
     """The attempts between `van` and `tot`, registered before `uiterlijk` (the closing time,
@@ -78,7 +78,7 @@ def contactpogingen_maken(
     else:
         reeks = []
 
-    dagen = [dag for dag in _dagen(van, max(van, tot)) if werkdagen.is_werkdag(dag)] or [van]
+    dagen = [dag for dag in _dagen(van, max(van, tot)) if is_werkdag(dag)] or [van]
     data = sorted(rng.choices(dagen, k=len(reeks)))
     pogingen = []
     for (soort, bereikt), datum in zip(reeks, data, strict=True):

@@ -1,11 +1,10 @@
-"""Dates for the demo: calendar months, Dutch working days and historical timestamps."""
+"""Dates for the demo: calendar months and historical timestamps."""
 
 import calendar
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import holidays
 from django.db import models
 from django.utils import timezone
 
@@ -30,30 +29,6 @@ def maanden_terug(datum: dt.date, aantal: int) -> dt.date:
     jaar, maand = divmod(index, 12)
     dag = min(datum.day, calendar.monthrange(jaar, maand + 1)[1])
     return dt.date(jaar, maand + 1, dag)
-
-
-class Werkdagen:
-    """Dutch working days: Monday to Friday minus the public holidays."""
-
-    def __init__(self, jaren: range):
-        self.feestdagen = set(holidays.NL(years=jaren))
-
-    def is_werkdag(self, datum: dt.date) -> bool:
-        return datum.weekday() < 5 and datum not in self.feestdagen
-
-    def volgende(self, datum: dt.date) -> dt.date:
-        """The first working day strictly after `datum`."""
-        return self.optellen(datum, 1)
-
-    def optellen(self, datum: dt.date, aantal: int) -> dt.date:
-        """`aantal` working days after `datum` (0: `datum` itself or the next working day)."""
-        while not self.is_werkdag(datum) and aantal == 0:
-            datum += dt.timedelta(days=1)
-        while aantal > 0:
-            datum += dt.timedelta(days=1)
-            if self.is_werkdag(datum):
-                aantal -= 1
-        return datum
 
 
 def tijdstip(datum: dt.date, uur: int, minuut: int = 0) -> dt.datetime:

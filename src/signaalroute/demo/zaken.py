@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from signaalroute.aanleveringen.models import Vroegsignaal
 from signaalroute.accounts.models import User
+from signaalroute.core.werkdagen import werkdagen_optellen
 from signaalroute.vroegsignaalzaken.constants import (
     Eindresultaat,
     Signaalstatus,
@@ -24,7 +25,7 @@ from signaalroute.vroegsignaalzaken.models import (
 )
 
 from .contact import contactpogingen_maken
-from .kalender import Werkdagen, maandeinde, maanden_terug, tijdstip
+from .kalender import maandeinde, maanden_terug, tijdstip
 from .organisaties import Regio
 from .personen import PLACEHOLDER_GEBOORTEDATA
 from .regio import JONGEREN_LEEFTIJD, JONGERENTEAM, TEAM_VROEGSIGNALERING, TEAMS, Adresboek
@@ -83,7 +84,6 @@ class Zaakvormer:
         self.behandelaars = behandelaars  # team name -> the demo worker of that team
         self.vandaag = vandaag
         self.nu = timezone.now()
-        self.werkdagen = Werkdagen(range(vandaag.year - 2, vandaag.year + 2))
         self.extern = {code: spec.naam for spec in TEAMS if spec.extern for code in spec.wijken}
         self.plan = Zaakplan()
 
@@ -115,9 +115,9 @@ class Zaakvormer:
             soort = Zaaksoort.OPEENVOLGEND if opeenvolgend else Zaaksoort.ENKELVOUDIG
         crisis = [s.signaaldatum for s in signalen if s.crisissignaal or s.eindelevering]
         if crisis:  # a crisis signal is matched the next working day, not at the month's end
-            matchingsdatum = self.werkdagen.volgende(min(crisis))
+            matchingsdatum = werkdagen_optellen(min(crisis), 1)
         else:
-            matchingsdatum = self.werkdagen.volgende(maandeinde(start))
+            matchingsdatum = werkdagen_optellen(maandeinde(start), 1)
         matchingsdatum = min(matchingsdatum, self.vandaag)
         wijk = self.regio.wijken[self.adresboek.wijk_van(eerste.postcode)]
         team = self._team(signalen, wijk.code)
@@ -192,7 +192,6 @@ class Zaakvormer:
             van=zaak.datum_opgepakt,
             tot=self.vandaag,
             door=medewerker,
-            werkdagen=self.werkdagen,
             uiterlijk=self._vroeger(self.nu),
         )
 
@@ -208,16 +207,16 @@ class Zaakvormer:
 
     def _datum_opgepakt(self, zaak: Vroegsignaalzaak) -> dt.date:
         dagen = self.rng.choice((0, 1) if zaak.crisis else (0, 0, 1, 1, 2))
-        return min(self.werkdagen.optellen(zaak.matchingsdatum, dagen), self.vandaag)
+        return min(werkdagen_optellen(zaak.matchingsdatum, dagen), self.vandaag)
 
     def _sluiten(self, zaak, signalen, resultaat, medewerker, opgepakt: dt.date | None) -> bool:
         """Close the case with `resultaat`; False if it cannot be closed before today."""
         rng = self.rng
         begin = opgepakt or zaak.matchingsdatum
         if resultaat in NIET_OPGEPAKT:
-            einde = self.werkdagen.optellen(begin, rng.randint(0, 3))
+            einde = werkdagen_optellen(begin, rng.randint(0, 3))
         else:
-            einde = self.werkdagen.optellen(begin, rng.randint(3, 15 if zaak.crisis else 25))
+            einde = werkdagen_optellen(begin, rng.randint(3, 15 if zaak.crisis else 25))
         gisteren = self.vandaag - dt.timedelta(days=1)
         if einde > gisteren:
             if begin <= gisteren:
@@ -249,7 +248,6 @@ class Zaakvormer:
                 van=opgepakt,
                 tot=einde,
                 door=door,
-                werkdagen=self.werkdagen,
                 uiterlijk=zaak.afgesloten_op,
             )
         else:

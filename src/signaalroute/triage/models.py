@@ -140,6 +140,8 @@ class Triage(models.Model):
     eerste_kanaal = models.CharField(_("eerste kanaal"), max_length=30, blank=True)
     termijnprofiel = models.CharField(_("termijnprofiel"), max_length=50)
     prioriteit = models.IntegerField(_("prioriteitsscore"), default=0)
+    totaalbedrag = models.PositiveIntegerField(_("totaalbedrag bij triage (centen)"), default=0)
+    uiterste_datum = models.DateField(_("eerste contact uiterlijk"))
     uitgeweken = models.BooleanField(_("uitgeweken"), default=False)
     redenen = models.JSONField(_("redenen"), default=list, blank=True)
     feiten = models.JSONField(_("feiten"))
@@ -151,7 +153,7 @@ class Triage(models.Model):
         verbose_name_plural = _("triages")
         indexes = [
             models.Index(fields=["regelset", "maand"], name="triage_regelset_maand"),
-            models.Index(fields=["bakje"], name="triage_bakje"),
+            models.Index(fields=["bakje", "uiterste_datum"], name="triage_bakje_termijn"),
         ]
 
     def __str__(self) -> str:

@@ -321,6 +321,10 @@ def zaken_trieren(*, gemeente: Gemeente, peildatum: datetime.date | None = None)
                 eerste_kanaal=planning.eerste_kanaal or "",
                 termijnprofiel=uitkomst.termijnprofiel,
                 prioriteit=planning.score,
+                totaalbedrag=feiten[zaak.pk].totaalbedrag,
+                uiterste_datum=r.eerste_contact_uiterlijk(
+                    uitkomst.termijnprofiel, zaak.matchingsdatum
+                ),
                 uitgeweken=planning.uitgeweken,
                 redenen=list(planning.redenen),
                 feiten=feiten[zaak.pk].naar_dict(),
