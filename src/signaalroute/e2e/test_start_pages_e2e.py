@@ -82,7 +82,14 @@ def test_main_menu_shows_only_the_pages_of_the_role(page, inloggen, users, brows
     inloggen(users["coordinator"])
     menu = page.get_by_role("navigation", name="Hoofdmenu")
     expect(menu.get_by_role("link")).to_have_text(
-        ["Werkvoorraad", "BRP-controle", "Overzicht", "Aanleverbewaking", "Lijst inlezen"]
+        [
+            "Werkvoorraad",
+            "Signalen",
+            "BRP-controle",
+            "Overzicht",
+            "Aanleverbewaking",
+            "Lijst inlezen",
+        ]
     )
     menu.get_by_role("link", name="Werkvoorraad").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Werkvoorraad")

@@ -1,10 +1,13 @@
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+import datetime
+from dataclasses import dataclass, replace
+
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum
 
 from signaalroute.aanleveringen.models import Vroegsignaal
 from signaalroute.accounts.constants import Rol
 from signaalroute.accounts.models import User
 from signaalroute.core.exceptions import NietGevonden
-from signaalroute.gemeenten.models import Gemeente
+from signaalroute.gemeenten.models import Gemeente, Team
 from signaalroute.gemeenten.selectors import gemeenten_voor
 
 from .constants import CONTROLESTATUSSEN, Zaakfase
@@ -118,3 +121,117 @@ def laatste_statusredenen(signaal_ids: list[int]) -> list[tuple[int, str]]:
     ):
         laatste[sid] = toelichting
     return list(laatste.items())
+
+
+# --- work lists ------------------------------------------------------------------------------
+
+SORTERINGEN = {
+    "termijn": ("-crisis", F("triage__uiterste_datum").asc(nulls_last=True), "id"),
+    "bedrag": (F("triage__totaalbedrag").desc(nulls_last=True), "id"),
+    "prioriteit": ("-crisis", F("triage__prioriteit").desc(nulls_last=True), "id"),
+    "nieuwste": ("-matchingsdatum", "-id"),
+}
+
+
+@dataclass(frozen=True)
+class Werklijstfilter:
+    """What a worker filters the work list on. Amounts in cents; `behandelaar`: "" (own and
+    the team's unassigned for a case worker, all for others), "mij", "niemand" or "alle"."""
+
+    bakje: str = ""
+    team: int | None = None
+    wijk: str = ""
+    soort: str = ""
+    bedrag_vanaf: int | None = None
+    bedrag_tot: int | None = None
+    termijn: str = ""  # "verlopen" | "binnenkort" (within 5 days)
+    fase: str = ""
+    behandelaar: str = ""
+    sortering: str = "termijn"
+
+
+def _open_zaken(user: User) -> QuerySet[Vroegsignaalzaak]:
+    return zaken_voor(user).exclude(fase=Zaakfase.AFGESLOTEN)
+
+
+def werklijst(
+    user: User, f: Werklijstfilter, *, vandaag: datetime.date | None = None
+) -> QuerySet[Vroegsignaalzaak]:
+    """Open cases for the work list, filtered and sorted in the database; no aggregates over
+    signals (the page's totals come from `signaaltotalen`), so the query cost does not grow
+    with the number of signals."""
+    vandaag = vandaag or datetime.date.today()
+    qs = _open_zaken(user)
+    if f.behandelaar == "mij":
+        qs = qs.filter(behandelaar=user)
+    elif f.behandelaar == "niemand":
+        qs = qs.filter(behandelaar__isnull=True)
+    elif f.behandelaar == "" and user.rol == Rol.VROEGSIGNALEERDER:
+        eigen = Q(behandelaar=user)
+        if user.team_id:
+            eigen |= Q(team_id=user.team_id, behandelaar__isnull=True)
+        qs = qs.filter(eigen)
+    if f.bakje:
+        qs = qs.filter(triage__bakje=f.bakje)
+    if f.team:
+        qs = qs.filter(team_id=f.team)
+    if f.wijk:
+        qs = qs.filter(wijk__code=f.wijk)
+    if f.soort:
+        qs = qs.filter(
+            Exists(Vroegsignaal.objects.filter(vroegsignaalzaak=OuterRef("pk"), soort=f.soort))
+        )
+    if f.bedrag_vanaf is not None:
+        qs = qs.filter(triage__totaalbedrag__gte=f.bedrag_vanaf)
+    if f.bedrag_tot is not None:
+        qs = qs.filter(triage__totaalbedrag__lte=f.bedrag_tot)
+    if f.termijn == "verlopen":
+        qs = qs.filter(triage__uiterste_datum__lt=vandaag, datum_opgepakt__isnull=True)
+    elif f.termijn == "binnenkort":
+        qs = qs.filter(
+            triage__uiterste_datum__gte=vandaag,
+            triage__uiterste_datum__lte=vandaag + datetime.timedelta(days=5),
+            datum_opgepakt__isnull=True,
+        )
+    if f.fase:
+        qs = qs.filter(fase=f.fase)
+    return qs.select_related("gemeente", "team", "behandelaar", "wijk", "triage").order_by(
+        *SORTERINGEN.get(f.sortering, SORTERINGEN["termijn"])
+    )
+
+
+def bakjes_tellen(user: User, f: Werklijstfilter) -> list[tuple[str, int]]:
+    """Cases per tray under the current filter (the tray filter aside), in one query; "" for
+    cases without a triage (from before triage existed)."""
+    return list(
+        werklijst(user, replace(f, bakje=""))
+        .order_by()
+        .values_list("triage__bakje")
+        .annotate(n=Count("id"))
+        .order_by("triage__bakje")
+    )
+
+
+def signaaltotalen(zaak_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """(number of signals, total amount) per case, for one page of the work list."""
+    return {
+        zaak: (aantal, totaal or 0)
+        for zaak, aantal, totaal in Vroegsignaal.objects.filter(vroegsignaalzaak_id__in=zaak_ids)
+        .values_list("vroegsignaalzaak_id")
+        .annotate(aantal=Count("id"), totaal=Sum("bedrag"))
+        .order_by()
+    }
+
+
+def medewerkers_voor(user: User) -> QuerySet[User]:
+    """Case workers a coordinator can assign cases to: those of their own organisation."""
+    return User.objects.filter(
+        Q(uitvoeringsorganisatie_id=user.uitvoeringsorganisatie_id)
+        | Q(team__uitvoeringsorganisatie_id=user.uitvoeringsorganisatie_id),
+        rol__in=[Rol.COORDINATOR, Rol.VROEGSIGNALEERDER, Rol.EXTERNE_UITVOERDER],
+        is_active=True,
+    ).order_by("first_name", "last_name", "username")
+
+
+def teams_voor_zaken(user: User) -> QuerySet[Team]:
+    return Team.objects.filter(uitvoeringsorganisatie_id=user.uitvoeringsorganisatie_id)

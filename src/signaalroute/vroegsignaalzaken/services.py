@@ -8,13 +8,16 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from signaalroute.aanleveringen.models import Vroegsignaal
+from signaalroute.accounts.constants import Rol
 from signaalroute.accounts.models import User
 from signaalroute.audit.constants import Auditactie
 from signaalroute.audit.services import auditregel_vastleggen
 from signaalroute.core.exceptions import Conflict, ValidatieFout
+from signaalroute.gemeenten.models import Team
+from signaalroute.gemeenten.selectors import gemeenten_voor
 
-from .constants import CONTROLESTATUSSEN, Signaalstatus
-from .models import Signaalstatuswijziging
+from .constants import CONTROLESTATUSSEN, Signaalstatus, Zaakfase
+from .models import Signaalstatuswijziging, Vroegsignaalzaak, Zaakwijziging
 
 WIJZIGBAAR = CONTROLESTATUSSEN | {Signaalstatus.NOG_NIET_OPGEPAKT}
 
@@ -67,3 +70,62 @@ def signaalstatus_wijzigen(
         omschrijving=f"Signaalstatus gewijzigd naar {naar}",
     )
     return wijziging
+
+
+@transaction.atomic
+def zaken_toewijzen(
+    *, zaken: list[Vroegsignaalzaak], behandelaar: User | None, door: User, team: Team | None = None
+) -> int:
+    """Assign cases to a worker (claiming: to oneself) and/or a team, with a history row per
+    case. Closed cases are skipped. Returns how many cases changed."""
+    if behandelaar is not None and not behandelaar.heeft_rol(
+        Rol.COORDINATOR, Rol.VROEGSIGNALEERDER, Rol.EXTERNE_UITVOERDER
+    ):
+        raise ValidatieFout("Deze gebruiker behandelt geen zaken.")
+    vergrendeld = list(
+        Vroegsignaalzaak.objects.select_for_update()
+        .filter(pk__in=[z.pk for z in zaken])
+        .exclude(fase=Zaakfase.AFGESLOTEN)
+        .select_related("gemeente")
+    )
+    toegestaan = (
+        set(gemeenten_voor(behandelaar).values_list("pk", flat=True)) if behandelaar else set()
+    )
+    wijzigingen = []
+    for zaak in vergrendeld:
+        if behandelaar is not None and zaak.gemeente_id not in toegestaan:
+            raise ValidatieFout("Deze medewerker werkt niet voor de gemeente van de zaak.")
+        if team is not None and team.uitvoeringsorganisatie_id != (
+            zaak.gemeente.uitvoeringsorganisatie_id
+        ):
+            raise ValidatieFout("Dit team werkt niet voor de gemeente van de zaak.")
+        delen = []
+        if team is not None and zaak.team_id != team.pk:
+            zaak.team = team
+            delen.append(f"team {team.naam}")
+        if behandelaar is not None and zaak.behandelaar_id != behandelaar.pk:
+            zaak.behandelaar = behandelaar
+            delen.append(f"behandelaar {behandelaar.get_full_name() or behandelaar.username}")
+        if delen:
+            wijzigingen.append(
+                Zaakwijziging(
+                    vroegsignaalzaak=zaak,
+                    fase_van=zaak.fase,
+                    fase_naar=zaak.fase,
+                    toelichting="Toegewezen aan " + " en ".join(delen) + ".",
+                    door=door,
+                )
+            )
+    Vroegsignaalzaak.objects.bulk_update(
+        [w.vroegsignaalzaak for w in wijzigingen], ["team", "behandelaar"], batch_size=500
+    )
+    Zaakwijziging.objects.bulk_create(wijzigingen)
+    for wijziging in wijzigingen:
+        auditregel_vastleggen(
+            actie=Auditactie.WIJZIGEN,
+            gebruiker=door,
+            object=wijziging.vroegsignaalzaak,
+            gemeente=wijziging.vroegsignaalzaak.gemeente,
+            omschrijving="Zaak toegewezen",
+        )
+    return len(wijzigingen)

@@ -1,7 +1,10 @@
+import uuid as uuid_module
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -14,7 +17,8 @@ from signaalroute.core.exceptions import NietGevonden, SignaalrouteError
 
 from . import selectors
 from .constants import CONTROLESTATUSSEN, Signaalstatus
-from .services import WIJZIGBAAR, signaalstatus_wijzigen
+from .forms import WerklijstForm
+from .services import WIJZIGBAAR, signaalstatus_wijzigen, zaken_toewijzen
 
 BEHANDELAARS = (Rol.COORDINATOR, Rol.VROEGSIGNALEERDER, Rol.EXTERNE_UITVOERDER)
 SIGNAALBEHANDELAARS = (Rol.COORDINATOR, Rol.VROEGSIGNALEERDER)
@@ -24,19 +28,104 @@ SIGNAALFILTERS = [("", gettext_lazy("Tegengehouden door een controle"))] + [
 ]
 
 
+def _werklijst(request, template: str, extra: dict | None = None):
+    """A page of the work list with the filter form, tray counts and bulk actions."""
+    form = WerklijstForm(request.GET or None, user=request.user)
+    filter_ = form.filter()
+    bakjes = [
+        (bakje, aantal, _met(request.GET, bakje=bakje))
+        for bakje, aantal in selectors.bakjes_tellen(request.user, filter_)
+    ]
+    zaken = Paginator(selectors.werklijst(request.user, filter_), 50).get_page(
+        request.GET.get("pagina")
+    )
+    totalen = selectors.signaaltotalen([z.pk for z in zaken.object_list])
+    for zaak in zaken.object_list:
+        zaak.aantal_signalen, zaak.totaalbedrag = totalen.get(zaak.pk, (0, 0))
+    context = {
+        "zaken": zaken,
+        "form": form,
+        "bakjes": bakjes,
+        "filters": request.GET.urlencode(),
+        "alle_bakjes": _met(request.GET, bakje=""),
+        "extra": f"&{_met(request.GET)}" if request.GET else "",
+        "medewerkers": selectors.medewerkers_voor(request.user)
+        if request.user.rol == Rol.COORDINATOR
+        else [],
+        **(extra or {}),
+    }
+    return render(request, template, context)
+
+
 @rol_vereist(*BEHANDELAARS)
 def werkvoorraad(request):
-    zaken = Paginator(selectors.werkvoorraad(request.user), 50).get_page(request.GET.get("pagina"))
-    return render(request, "vroegsignaalzaken/werkvoorraad.html", {"zaken": zaken})
+    return _werklijst(request, "vroegsignaalzaken/werkvoorraad.html")
 
 
 @rol_vereist(Rol.COORDINATOR)
 def overzicht(request):
-    gemeenten = selectors.zaken_per_gemeente(request.user)
-    zaken = Paginator(selectors.werkvoorraad(request.user), 50).get_page(request.GET.get("pagina"))
-    return render(
-        request, "vroegsignaalzaken/overzicht.html", {"gemeenten": gemeenten, "zaken": zaken}
+    return _werklijst(
+        request,
+        "vroegsignaalzaken/overzicht.html",
+        {"gemeenten": selectors.zaken_per_gemeente(request.user)},
     )
+
+
+@rol_vereist(*BEHANDELAARS)
+@require_POST
+def toewijzen(request):
+    """Bulk action on the work list: claim the selected cases, or (coordinator) assign them to
+    a worker and/or a team."""
+    zaken = list(selectors.zaken_voor(request.user).filter(uuid__in=_uuids(request)))
+    actie = request.POST.get("actie")
+    behandelaar, team = None, None
+    if actie == "oppakken":
+        behandelaar = request.user
+    elif actie == "toewijzen" and request.user.rol == Rol.COORDINATOR:
+        behandelaar = (
+            selectors.medewerkers_voor(request.user)
+            .filter(pk=request.POST.get("behandelaar") or None)
+            .first()
+        )
+        team = (
+            selectors.teams_voor_zaken(request.user)
+            .filter(pk=request.POST.get("team") or None)
+            .first()
+        )
+    if not zaken:
+        messages.error(request, _("Selecteer eerst een of meer zaken."))
+    elif behandelaar is None and team is None:
+        messages.error(request, _("Kies een behandelaar of een team."))
+    else:
+        try:
+            aantal = zaken_toewijzen(
+                zaken=zaken, behandelaar=behandelaar, team=team, door=request.user
+            )
+        except SignaalrouteError as fout:
+            messages.error(request, str(fout.message))
+        else:
+            messages.success(request, _("%(n)d zaak/zaken toegewezen.") % {"n": aantal})
+    terug = request.POST.get("filters", "")
+    return redirect(reverse("vroegsignaalzaken:werkvoorraad") + (f"?{terug}" if terug else ""))
+
+
+def _met(params, **waarden) -> str:
+    """The query string `params` with `waarden` set, back on page 1."""
+    q = params.copy()
+    q.pop("pagina", None)
+    for sleutel, waarde in waarden.items():
+        q[sleutel] = waarde
+    return q.urlencode()
+
+
+def _uuids(request) -> list[uuid_module.UUID]:
+    uuids = []
+    for waarde in request.POST.getlist("zaken"):
+        try:
+            uuids.append(uuid_module.UUID(waarde))
+        except ValueError:
+            continue
+    return uuids
 
 
 @rol_vereist(*BEHANDELAARS)
@@ -71,7 +160,12 @@ def signalen(request):
     return render(
         request,
         "vroegsignaalzaken/signalen.html",
-        {"signalen": pagina, "filters": SIGNAALFILTERS, "status": status},
+        {
+            "signalen": pagina,
+            "filters": SIGNAALFILTERS,
+            "status": status,
+            "extra": f"&{_met(request.GET)}" if request.GET else "",
+        },
     )
 
 

@@ -110,6 +110,17 @@ TOEGANG = {
             vroegsignaleerder_b=404,
         ),
     ),
+    # POST only (bulk claim / assign on the work list).
+    "vroegsignaalzaken:toewijzen": (
+        {},
+        alleen(
+            403,
+            coordinator=405,
+            vroegsignaleerder=405,
+            externe_uitvoerder=405,
+            vroegsignaleerder_b=405,
+        ),
+    ),
     # Signals outside a case: the municipality's case handlers, not external executors.
     "vroegsignaalzaken:signalen": (
         {},
