@@ -534,11 +534,29 @@ def test_back_office_api_refuses_a_session_without_second_factor(client, users, 
 
 # --- Partner API: machine credentials only; no browser session opens it ----------------------
 
+# The back-office API for case workers (a session past both login steps) and who may use it.
+BACK_OFFICE_API = {
+    "api:werkvoorraad-list": alleen(
+        403, coordinator=200, vroegsignaleerder=200, externe_uitvoerder=200, vroegsignaleerder_b=200
+    ),
+}
 API_URLS = sorted(
     (name, namen)
     for name, _, namespace, namen in _patronen(get_resolver())
-    if namespace == "api" and name is not None
+    if namespace == "api" and name is not None and name not in BACK_OFFICE_API
 )
+
+
+@pytest.mark.parametrize("url_name", sorted(BACK_OFFICE_API))
+def test_back_office_api_per_role(bezoeker, url_name):
+    for naam, verwacht in BACK_OFFICE_API[url_name].items():
+        response = bezoeker(naam).get(reverse(url_name))
+        if verwacht == NAAR_INLOGGEN:
+            assert response.status_code in (401, 403), naam
+        else:
+            assert response.status_code == verwacht, naam
+        if response.status_code >= 400:
+            assert response["Content-Type"].startswith("application/problem+json"), naam
 
 
 @pytest.mark.parametrize(("url_name", "kwargnamen"), API_URLS, ids=[n for n, _ in API_URLS])

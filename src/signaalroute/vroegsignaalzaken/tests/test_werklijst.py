@@ -157,3 +157,17 @@ def test_queries_per_page_do_not_grow_with_the_number_of_cases(users, tenant_a, 
         zaak(tenant_a, team=team, wijk=WijkFactory(gemeente=tenant_a))
     zaken_trieren(gemeente=tenant_a, peildatum=VANDAAG)
     assert tellen() == weinig
+
+
+def test_the_api_gives_the_same_list_with_totals(werk, users, client):
+    browser = verified_client(client, users["coordinator"])
+    antwoord = browser.get("/api/v1/werkvoorraad", {"behandelaar": "alle", "sortering": "bedrag"})
+    assert antwoord.status_code == 200
+    data = antwoord.json()
+    assert data["count"] == 4
+    eerste = data["results"][0]
+    assert eerste["referentie"] == werk["huur"].referentie
+    assert eerste["totaalbedragCenten"] == 90000 and eerste["aantalSignalen"] == 1
+    assert eerste["bakje"] and eerste["uitersteDatumEersteContact"]
+    crisis = browser.get("/api/v1/werkvoorraad", {"behandelaar": "alle", "bakje": "Crisis"})
+    assert [z["referentie"] for z in crisis.json()["results"]] == [werk["crisis"].referentie]
