@@ -1,16 +1,21 @@
-"""What the checks after intake need in the demo: each municipality's threshold (BRIEF §4: a
-small amount is not followed up) and its debt-help list: the residents whose earlier case led
-to debt help, each with a fictitious debt-help worker."""
+"""What the checks and triage need in the demo: each municipality's threshold (BRIEF §4: a
+small amount is not followed up), its debt-help list (the residents whose earlier case led to
+debt help, each with a fictitious debt-help worker), its triage rules with the youth team and
+its monthly capacity; and the triage of the demo's cases, month by month."""
 
 import random
 
 from signaalroute.aanleveringen.models import Vroegsignaal
 from signaalroute.contrib.shv.models import SchuldhulpRegistratie
 from signaalroute.matching.models import Signaaldrempel
+from signaalroute.triage.models import Capaciteit
+from signaalroute.triage.services import actieve_regelset, zaken_trieren
 from signaalroute.vroegsignaalzaken.constants import Eindresultaat
 from signaalroute.vroegsignaalzaken.models import Vroegsignaalzaak
 
+from .kalender import maandeinde
 from .organisaties import Regio
+from .regio import JONGERENTEAM
 from .zaken import GEMEENTELIJKE_DREMPEL
 
 NAAR_SCHULDHULP = {Eindresultaat.VERVOLGHULP_FINANCIEEL, Eindresultaat.BEKEND_BIJ_SHV}
@@ -55,3 +60,28 @@ def schuldhulplijst_maken(
                 )
             )
     return registraties
+
+
+# Per municipality and month: home visits and calls the teams can do (a shared pool).
+CAPACITEIT = {"huisbezoek": 25, "telefoon": 60}
+
+
+def triage_inrichten(regio: Regio, maanden: list) -> None:
+    """The default rules with the youth team, the capacity, and every month's cases triaged
+    as they would have been at the time (so a rule change can be simulated on last month)."""
+    for gemeente in regio.gemeenten.values():
+        regelset = actieve_regelset(gemeente=gemeente)
+        regelset.jongerenteam = regio.teams[JONGERENTEAM]
+        regelset.save(update_fields=["jongerenteam"])
+        Capaciteit.objects.bulk_create(
+            Capaciteit(gemeente=gemeente, kanaal=kanaal, per_maand=aantal)
+            for kanaal, aantal in CAPACITEIT.items()
+        )
+        for start in maanden:
+            zaken_trieren(
+                gemeente=gemeente,
+                peildatum=start,
+                zaken=Vroegsignaalzaak.objects.filter(
+                    gemeente=gemeente, startdatum_matchingperiode__range=(start, maandeinde(start))
+                ),
+            )

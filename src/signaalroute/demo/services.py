@@ -21,7 +21,7 @@ from signaalroute.vroegsignaalzaken.models import (
     Zaakwijziging,
 )
 
-from .controles import drempels_maken, schuldhulplijst_maken
+from .controles import drempels_maken, schuldhulplijst_maken, triage_inrichten
 from .kalender import historische_tijdstempels
 from .organisaties import (
     Account,
@@ -110,6 +110,7 @@ def demo_opbouwen(*, vandaag: dt.date | None = None, seed: int = SEED) -> Demore
     SchuldhulpRegistratie.objects.bulk_create(
         schuldhulplijst_maken(random.Random(seed), zaakplan.zaken, signaalplan.signalen)
     )
+    triage_inrichten(regio, signaalplan.maanden)
 
     return Demoresultaat(
         vandaag=vandaag,

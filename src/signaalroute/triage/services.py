@@ -273,16 +273,22 @@ def te_trieren(gemeente: Gemeente) -> QuerySet[Vroegsignaalzaak]:
 
 
 @transaction.atomic
-def zaken_trieren(*, gemeente: Gemeente, peildatum: datetime.date | None = None) -> Counter:
-    """Triage the municipality's new cases that have no triage yet, with the active rule set,
-    within this month's capacity (crisis first, then by score). Stores per case the version,
-    the rule and why, and assigns the team. Returns the number of cases per tray."""
+def zaken_trieren(
+    *,
+    gemeente: Gemeente,
+    peildatum: datetime.date | None = None,
+    zaken: QuerySet[Vroegsignaalzaak] | None = None,
+) -> Counter:
+    """Triage the municipality's new cases that have no triage yet (or `zaken`, e.g. the
+    demo's history), with the active rule set, within the capacity of the month of
+    `peildatum` (crisis first, then by score). Stores per case the version, the rule and why,
+    and assigns the team. Returns the number of cases per tray."""
     peildatum = peildatum or timezone.localdate()
     regelset_obj = actieve_regelset(gemeente=gemeente)
     regelset = r.regelset_uit_dict(regelset_obj.inhoud)
+    basis = te_trieren(gemeente) if zaken is None else zaken.filter(triage__isnull=True)
     zaken = list(
-        te_trieren(gemeente)
-        .select_for_update(of=("self",))
+        basis.select_for_update(of=("self",))
         .select_related("wijk", "huishoudkenmerken")
         .order_by("id")
     )

@@ -23,6 +23,7 @@ from signaalroute.demo.personen import PLACEHOLDER_GEBOORTEDATA
 from signaalroute.gemeenten.models import Gemeente, Postcodegebied, Team, Uitvoeringsorganisatie
 from signaalroute.matching.models import Signaaldrempel
 from signaalroute.matching.signaalcontroles import signalen_verwerken
+from signaalroute.triage.models import Triage, Triageregelset
 from signaalroute.signaalpartners.constants import Signaalpartnersoort as Soort
 from signaalroute.signaalpartners.models import Signaalpartner
 from signaalroute.vroegsignaalzaken.constants import Signaalstatus, Zaakfase, Zaaksoort
@@ -247,6 +248,18 @@ def test_refuses_to_run_without_debug_unless_forced(uitvoer, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="--force"):
         call_command("demo", stdout=StringIO())
+
+
+def test_every_case_was_triaged_in_its_month_with_the_youth_team_set(uitvoer):
+    assert not Vroegsignaalzaak.objects.filter(triage__isnull=True).exists()
+    vorige_maand = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    vorige = Triage.objects.filter(maand=vorige_maand)
+    assert vorige.exists()
+    assert len(set(vorige.values_list("bakje", flat=True))) >= 4
+    assert (
+        Triageregelset.objects.filter(status="actief", jongerenteam__naam="Jongerenteam").count()
+        == 2
+    )
 
 
 def test_this_months_signals_go_through_the_checks_and_matching(uitvoer, settings):
