@@ -44,7 +44,7 @@ def werkvoorraad(user: User) -> QuerySet[Vroegsignaalzaak]:
 def zaak_ophalen(*, user: User, uuid) -> Vroegsignaalzaak:
     zaak = (
         zaken_voor(user)
-        .select_related("gemeente", "team", "behandelaar", "wijk")
+        .select_related("gemeente", "team", "behandelaar", "wijk", "triage__regelset")
         .prefetch_related(
             Prefetch(
                 "vroegsignalen",

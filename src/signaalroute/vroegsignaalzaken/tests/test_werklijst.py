@@ -171,3 +171,12 @@ def test_the_api_gives_the_same_list_with_totals(werk, users, client):
     assert eerste["bakje"] and eerste["uitersteDatumEersteContact"]
     crisis = browser.get("/api/v1/werkvoorraad", {"behandelaar": "alle", "bakje": "Crisis"})
     assert [z["referentie"] for z in crisis.json()["results"]] == [werk["crisis"].referentie]
+
+
+def test_the_case_page_says_which_tray_rule_and_version_and_why(werk, users, client):
+    html = (
+        verified_client(client, users["vroegsignaleerder"])
+        .get(reverse("vroegsignaalzaken:detail", args=[werk["crisis"].uuid]))
+        .content.decode()
+    )
+    assert "Crisis of eindelevering" in html and "triageregels versie 1" in html
