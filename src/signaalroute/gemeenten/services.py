@@ -46,9 +46,26 @@ def _lees_csv(inhoud: bytes) -> csv.DictReader:
     return reader
 
 
+MAX_REEKS = 200  # PC4s in one range: more is a typing error, not a district
+
+
+def _postcodes(tekst: str) -> list[str] | None:
+    """One postcode, or every PC4 of a range `7411-7418`; None when invalid."""
+    if "-" in tekst.strip().strip("-"):
+        van, _, tot = (deel.strip() for deel in tekst.partition("-"))
+        if not (van.isdigit() and tot.isdigit() and len(van) == len(tot) == 4):
+            return None
+        if not 1000 <= int(van) <= int(tot) < int(van) + MAX_REEKS:
+            return None
+        return [str(nummer) for nummer in range(int(van), int(tot) + 1)]
+    postcode = normaliseer_postcode(tekst)
+    return None if postcode is None else [postcode]
+
+
 @transaction.atomic
 def postcodes_importeren(*, inhoud: bytes) -> PostcodeImportResultaat:
-    """Import a CSV `postcode;gemeentecode[;wijkcode;wijknaam]` (PC4 or PC6 per row).
+    """Import a CSV `postcode;gemeentecode[;wijkcode;wijknaam]`: a PC4 or PC6 per row, or a
+    range of PC4s (`7411-7418`), e.g. all postcodes of a district.
 
     Existing postcodes are updated; unknown municipalities and invalid postcodes are reported
     per row and nothing of those rows is stored. The whole file is one transaction.
@@ -62,10 +79,10 @@ def postcodes_importeren(*, inhoud: bytes) -> PostcodeImportResultaat:
     gewijzigd: list[Postcodegebied] = []
     for regelnummer, rij in enumerate(reader, start=2):
         rij = {(k or "").strip().lower(): (v or "").strip() for k, v in rij.items()}
-        postcode = normaliseer_postcode(rij.get("postcode", ""))
+        postcodes = _postcodes(rij.get("postcode", ""))
         code = rij.get("gemeentecode", "").upper().removeprefix("GM").zfill(4)
-        if postcode is None:
-            resultaat.fouten.append(f"Regel {regelnummer}: ongeldige postcode.")
+        if postcodes is None:
+            resultaat.fouten.append(f"Regel {regelnummer}: ongeldige postcode of reeks.")
             continue
         gemeente = gemeenten.get(code)
         if gemeente is None:
@@ -80,14 +97,15 @@ def postcodes_importeren(*, inhoud: bytes) -> PostcodeImportResultaat:
                 )
                 wijken[(gemeente.pk, wijkcode)] = wijk
                 resultaat.wijken_aangemaakt += 1
-        if postcode in bestaand:
-            gebied = bestaand[postcode]
-            gebied.gemeente, gebied.wijk = gemeente, wijk
-            gewijzigd.append(gebied)
-        else:
-            gebied = Postcodegebied(postcode=postcode, gemeente=gemeente, wijk=wijk)
-            bestaand[postcode] = gebied
-            nieuw.append(gebied)
+        for postcode in postcodes:
+            if postcode in bestaand:
+                gebied = bestaand[postcode]
+                gebied.gemeente, gebied.wijk = gemeente, wijk
+                gewijzigd.append(gebied)
+            else:
+                gebied = Postcodegebied(postcode=postcode, gemeente=gemeente, wijk=wijk)
+                bestaand[postcode] = gebied
+                nieuw.append(gebied)
     Postcodegebied.objects.bulk_create(nieuw, batch_size=2000)
     Postcodegebied.objects.bulk_update(gewijzigd, ["gemeente", "wijk"], batch_size=2000)
     resultaat.aangemaakt, resultaat.bijgewerkt = len(nieuw), len(gewijzigd)

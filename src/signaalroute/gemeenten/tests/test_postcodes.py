@@ -42,7 +42,7 @@ def test_import_maps_pc4_and_pc6_to_municipality_and_district():
     assert resultaat.wijken_aangemaakt == 2
     assert resultaat.fouten == [
         "Regel 4: onbekende gemeentecode '0001'.",
-        "Regel 5: ongeldige postcode.",
+        "Regel 5: ongeldige postcode of reeks.",
     ]
     assert Wijk.objects.filter(gemeente=gemeente).count() == 2
     assert postcodegebied_zoeken("1012AB").wijk.naam == "Noord"
@@ -76,3 +76,20 @@ def test_command_prints_json_summary(tmp_path, capsys):
     assert '"aangemaakt": 1' in capsys.readouterr().out
     with pytest.raises(CommandError):
         call_command("postcodes_importeren", str(tmp_path / "bestaat-niet.csv"))
+
+
+@pytest.mark.django_db
+def test_a_district_can_be_given_as_a_range_of_pc4s():
+    gemeente = GemeenteFactory(cbs_code="0150")
+    resultaat = postcodes_importeren(
+        inhoud=b"postcode;gemeentecode;wijkcode;wijknaam\n"
+        b"7411-7414;0150;C;Centrum\n7415 - 7415;0150;O;Oost\n7420-7410;0150;;\n1000-1999;0150;;\n"
+    )
+    assert resultaat.aangemaakt == 5
+    assert resultaat.fouten == [
+        "Regel 4: ongeldige postcode of reeks.",
+        "Regel 5: ongeldige postcode of reeks.",
+    ]
+    assert postcodegebied_zoeken("7413AB").wijk.naam == "Centrum"
+    assert postcodegebied_zoeken("7415XX").wijk.naam == "Oost"
+    assert Wijk.objects.filter(gemeente=gemeente).count() == 2
