@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from signaalroute.aanleveringen.models import Vroegsignaal
@@ -23,7 +23,7 @@ from signaalroute.audit.services import auditregel_vastleggen
 from signaalroute.core.exceptions import Conflict, ValidatieFout
 from signaalroute.gemeenten.models import Gemeente, Team
 from signaalroute.vroegsignaalzaken.constants import Signaalstatus, Zaakfase
-from signaalroute.vroegsignaalzaken.models import Vroegsignaalzaak
+from signaalroute.vroegsignaalzaken.models import Vroegsignaalzaak, Zaakwijziging
 
 from . import rules as r
 from .models import Capaciteit, Regelsetstatus, Triage, Triageregelset
@@ -267,8 +267,14 @@ def capaciteiten(gemeente: Gemeente, maand: datetime.date) -> list[r.Capaciteit]
 
 
 def te_trieren(gemeente: Gemeente) -> QuerySet[Vroegsignaalzaak]:
-    return Vroegsignaalzaak.objects.filter(
-        gemeente=gemeente, fase=Zaakfase.NIEUW, triage__isnull=True
+    """New cases without a triage, and open cases that became a crisis after their triage (a
+    crisis or eindelevering signal joined them): those are triaged again."""
+    return Vroegsignaalzaak.objects.filter(gemeente=gemeente).filter(
+        Q(fase=Zaakfase.NIEUW, triage__isnull=True)
+        | (
+            ~Q(fase=Zaakfase.AFGESLOTEN)
+            & Q(crisis=True, triage__isnull=False, triage__feiten__crisis=False)
+        )
     )
 
 
@@ -340,8 +346,23 @@ def zaken_trieren(
         if resultaat.team and resultaat.team in teams:
             zaak.team = teams[resultaat.team]
         telling[uitkomst.bakje] += 1
+    eerder = {t.vroegsignaalzaak_id: t for t in Triage.objects.filter(vroegsignaalzaak__in=zaken)}
+    Triage.objects.filter(pk__in=list(eerder)).delete()
     Triage.objects.bulk_create(triages, batch_size=1000)
     Vroegsignaalzaak.objects.bulk_update(zaken, ["team"], batch_size=1000)
+    Zaakwijziging.objects.bulk_create(
+        Zaakwijziging(
+            vroegsignaalzaak=t.vroegsignaalzaak,
+            fase_van=t.vroegsignaalzaak.fase,
+            fase_naar=t.vroegsignaalzaak.fase,
+            toelichting=(
+                f"Opnieuw getrieerd na een crisissignaal: bakje {t.bakje} "
+                f"(was {eerder[t.vroegsignaalzaak_id].bakje}). {t.uitleg}"
+            ),
+        )
+        for t in triages
+        if t.vroegsignaalzaak_id in eerder
+    )
     return telling
 
 

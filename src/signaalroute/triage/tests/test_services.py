@@ -132,3 +132,17 @@ def test_yaml_import_reports_errors_and_unknown_teams(gemeente):
     inhoud["regels"][0]["uitkomst"]["team"] = "Bestaat niet"
     with pytest.raises(ValidatieFout, match="Onbekend team"):
         concept_opslaan(gemeente=gemeente, inhoud=inhoud, door=None)
+
+
+def test_an_open_case_that_becomes_a_crisis_is_triaged_again(gemeente):
+    open_zaak = zaak(gemeente)
+    zaken_trieren(gemeente=gemeente, peildatum=DAG)
+    assert Triage.objects.get(vroegsignaalzaak=open_zaak).bakje == "Brief"
+    VroegsignaalFactory(gemeente=gemeente, vroegsignaalzaak=open_zaak, eindelevering=True)
+    open_zaak.crisis = True
+    open_zaak.save()
+    assert zaken_trieren(gemeente=gemeente, peildatum=DAG) == {"Crisis": 1}
+    assert Triage.objects.get(vroegsignaalzaak=open_zaak).bakje == "Crisis"
+    regel = open_zaak.historie.get()
+    assert regel.toelichting.startswith("Opnieuw getrieerd na een crisissignaal: bakje Crisis")
+    assert zaken_trieren(gemeente=gemeente, peildatum=DAG) == {}
