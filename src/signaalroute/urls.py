@@ -14,6 +14,7 @@ urlpatterns = [
     path("partner/aanleveringen/", include("signaalroute.aanleveringen.urls")),
     path("instellingen/", include("signaalroute.gemeenten.urls")),
     path("matching/", include("signaalroute.matching.urls")),
+    path("triage/", include("signaalroute.triage.urls")),
     path("partners/", include("signaalroute.signaalpartners.urls")),
     path("logboek/", include("signaalroute.audit.urls")),
     path("beheer/", admin.site.urls),

@@ -89,6 +89,7 @@ def test_main_menu_shows_only_the_pages_of_the_role(page, inloggen, users, brows
             "Overzicht",
             "Aanleverbewaking",
             "Lijst inlezen",
+            "Triage",
         ]
     )
     menu.get_by_role("link", name="Werkvoorraad").click()

@@ -22,6 +22,7 @@ from signaalroute import urls as root_urls
 from signaalroute.aanleveringen.tests.factories import AanleveringFactory, VroegsignaalFactory
 from signaalroute.accounts.tests.factories import UserFactory
 from signaalroute.conftest import verified_client
+from signaalroute.triage.beheer import concept_maken
 from signaalroute.vroegsignaalzaken.tests.factories import VroegsignaalzaakFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +43,8 @@ NAAR_INLOGGEN = "302-inloggen"  # to the login page, with ?next=<the requested p
 ZAAK_A = "<zaak_a>"  # a case in municipality A, assigned to the external executor's team
 AANLEVERING_A = "<aanlevering_a>"  # a delivery of partner A
 SIGNAAL_A = "<signaal_a>"  # a signal in municipality A that is not in a case
+GEMEENTE_A = "<gemeente_a>"  # municipality A
+REGELSET_A = "<regelset_a>"  # a triage rule set concept of municipality A
 
 ROLLEN = (
     "platformbeheerder",
@@ -186,6 +189,51 @@ TOEGANG = {
         {"uuid": AANLEVERING_A},
         alleen(403, coordinator=405, vroegsignaleerder=405, vroegsignaleerder_b=405),
     ),
+    # Triage: functional administrators edit, coordinators read (rule sets, simulation, capacity).
+    "triage:overzicht": ({}, alleen(403, functioneel_beheerder=200, coordinator=200)),
+    "triage:gemeente": (
+        {"gemeente": GEMEENTE_A},
+        alleen(403, functioneel_beheerder=200, coordinator=200),
+    ),
+    "triage:capaciteit": (
+        {"gemeente": GEMEENTE_A},
+        alleen(403, functioneel_beheerder=200, coordinator=200),
+    ),
+    "triage:importeren": ({"gemeente": GEMEENTE_A}, alleen(403, functioneel_beheerder=200)),
+    # POST only: a GET by the functional administrator is 405, before anything is looked up.
+    "triage:concept_nieuw": ({"gemeente": GEMEENTE_A}, alleen(403, functioneel_beheerder=405)),
+    "triage:capaciteit_verwijderen": (
+        {"gemeente": GEMEENTE_A},
+        alleen(403, functioneel_beheerder=405),
+    ),
+    "triage:regelset": (
+        {"uuid": REGELSET_A},
+        alleen(403, functioneel_beheerder=200, coordinator=200),
+    ),
+    "triage:exporteren": (
+        {"uuid": REGELSET_A},
+        alleen(403, functioneel_beheerder=200, coordinator=200),
+    ),
+    "triage:simulatie": (
+        {"uuid": REGELSET_A},
+        alleen(403, functioneel_beheerder=200, coordinator=200),
+    ),
+    "triage:regel_toevoegen": ({"uuid": REGELSET_A}, alleen(403, functioneel_beheerder=200)),
+    "triage:regel_wijzigen": (
+        {"uuid": REGELSET_A, "nummer": 1},
+        alleen(403, functioneel_beheerder=200),
+    ),
+    "triage:terugval": ({"uuid": REGELSET_A}, alleen(403, functioneel_beheerder=200)),
+    "triage:activeren": ({"uuid": REGELSET_A}, alleen(403, functioneel_beheerder=200)),
+    "triage:instellingen": ({"uuid": REGELSET_A}, alleen(403, functioneel_beheerder=405)),
+    "triage:regel_verwijderen": (
+        {"uuid": REGELSET_A, "nummer": 1},
+        alleen(403, functioneel_beheerder=405),
+    ),
+    "triage:regel_verplaatsen": (
+        {"uuid": REGELSET_A, "nummer": 1},
+        alleen(403, functioneel_beheerder=405),
+    ),
     "gemeenten:instellingen": (
         {},
         alleen(403, platformbeheerder=200, functioneel_beheerder=200),
@@ -317,8 +365,19 @@ def signaal_a(tenant_a, aanlevering_a):
 
 
 @pytest.fixture
-def objecten(zaak_a, aanlevering_a, signaal_a):
-    return {ZAAK_A: zaak_a.uuid, AANLEVERING_A: aanlevering_a.uuid, SIGNAAL_A: signaal_a.uuid}
+def regelset_a(tenant_a):
+    return concept_maken(gemeente=tenant_a, door=None)
+
+
+@pytest.fixture
+def objecten(zaak_a, aanlevering_a, signaal_a, tenant_a, regelset_a):
+    return {
+        ZAAK_A: zaak_a.uuid,
+        AANLEVERING_A: aanlevering_a.uuid,
+        SIGNAAL_A: signaal_a.uuid,
+        GEMEENTE_A: tenant_a.uuid,
+        REGELSET_A: regelset_a.uuid,
+    }
 
 
 ELK_OBJECT = defaultdict(uuid.uuid4)

@@ -23,9 +23,9 @@ from signaalroute.demo.personen import PLACEHOLDER_GEBOORTEDATA
 from signaalroute.gemeenten.models import Gemeente, Postcodegebied, Team, Uitvoeringsorganisatie
 from signaalroute.matching.models import Signaaldrempel
 from signaalroute.matching.signaalcontroles import signalen_verwerken
-from signaalroute.triage.models import Triage, Triageregelset
 from signaalroute.signaalpartners.constants import Signaalpartnersoort as Soort
 from signaalroute.signaalpartners.models import Signaalpartner
+from signaalroute.triage.models import Triage, Triageregelset
 from signaalroute.vroegsignaalzaken.constants import Signaalstatus, Zaakfase, Zaaksoort
 from signaalroute.vroegsignaalzaken.models import Contactpoging, Vroegsignaalzaak, Zaakwijziging
 
