@@ -203,6 +203,8 @@ class Vroegsignaal(PublicIdModel):
             models.Index(fields=["gemeente", "signaaldatum"], name="vs_gemeente_datum"),
             models.Index(fields=["postcode", "huisnummer"], name="vs_adres"),
             models.Index(fields=["signaalpartner", "klantnummer"], name="vs_partner_klant"),
+            # The work list's partner-type filter: which cases have a signal of this type.
+            models.Index(fields=["soort", "vroegsignaalzaak"], name="vs_soort_zaak"),
             models.Index(
                 fields=["gemeente"],
                 condition=models.Q(gecontroleerd_op__isnull=True),

@@ -105,8 +105,13 @@ class Capaciteit(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["gemeente", "team", "kanaal"],
-                name="capaciteit_uniek",
-                nulls_distinct=False,
+                condition=models.Q(team__isnull=False),
+                name="capaciteit_uniek_per_team",
+            ),
+            models.UniqueConstraint(
+                fields=["gemeente", "kanaal"],
+                condition=models.Q(team__isnull=True),
+                name="capaciteit_uniek_gedeeld",
             ),
         ]
 
@@ -154,6 +159,18 @@ class Triage(models.Model):
         indexes = [
             models.Index(fields=["regelset", "maand"], name="triage_regelset_maand"),
             models.Index(fields=["bakje", "uiterste_datum"], name="triage_bakje_termijn"),
+            # The work list joins every open case to its triage for tray counts and sorting:
+            # an index-only scan instead of reading the wide rows (facts, explanation).
+            models.Index(
+                fields=[
+                    "vroegsignaalzaak",
+                    "bakje",
+                    "uiterste_datum",
+                    "totaalbedrag",
+                    "prioriteit",
+                ],
+                name="triage_werklijst",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -69,6 +69,12 @@ class Vroegsignaalzaak(PublicIdModel):
         indexes = [
             models.Index(fields=["gemeente", "fase"], name="zaak_gemeente_fase"),
             models.Index(fields=["postcode", "huisnummer"], name="zaak_adres"),
+            # Open cases of a municipality for the work list (count, tray counts, sorting).
+            models.Index(
+                fields=["gemeente", "id", "crisis", "datum_opgepakt"],
+                condition=~models.Q(fase="afgesloten"),
+                name="zaak_open_werklijst",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,6 +1,7 @@
 import datetime
 from dataclasses import dataclass, replace
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum
 
 from signaalroute.aanleveringen.models import Vroegsignaal
@@ -24,21 +25,6 @@ def zaken_voor(user: User) -> QuerySet[Vroegsignaalzaak]:
             gemeente__in=gemeenten_voor(user), team_id=user.team_id
         )
     return Vroegsignaalzaak.objects.none()
-
-
-def werkvoorraad(user: User) -> QuerySet[Vroegsignaalzaak]:
-    """Open cases: the worker's own first, then those of the team nobody has picked up."""
-    qs = zaken_voor(user).exclude(fase=Zaakfase.AFGESLOTEN)
-    if user.rol == Rol.VROEGSIGNALEERDER:
-        eigen = Q(behandelaar=user)
-        if user.team_id:
-            eigen |= Q(team_id=user.team_id, behandelaar__isnull=True)
-        qs = qs.filter(eigen)
-    return (
-        qs.select_related("gemeente", "team", "behandelaar", "wijk")
-        .annotate(aantal_signalen=Count("vroegsignalen"), totaalbedrag=Sum("vroegsignalen__bedrag"))
-        .order_by("-crisis", "matchingsdatum", "referentie")
-    )
 
 
 def zaak_ophalen(*, user: User, uuid) -> Vroegsignaalzaak:
@@ -150,6 +136,39 @@ class Werklijstfilter:
     sortering: str = "termijn"
 
 
+class _Ids:
+    """The ids of a sorted queryset with a count known beforehand (from the tray counts), so
+    the paginator does not count the work list again."""
+
+    def __init__(self, qs: QuerySet, aantal: int):
+        self.qs, self.aantal = qs.values_list("pk", flat=True), aantal
+
+    def count(self) -> int:
+        return self.aantal
+
+    def __getitem__(self, k):
+        return self.qs[k]
+
+
+def werklijstpagina(
+    qs: QuerySet[Vroegsignaalzaak], nummer, *, aantal: int, per_pagina: int = 50
+) -> Page:
+    """One page of the work list in two narrow queries: sort and slice only the ids of all
+    matching cases, then load that page's cases with their related rows. Sorting tens of
+    thousands of open cases then moves ids, not every joined column (bench/worklist.py).
+    `aantal`: the number of matching cases, known from the tray counts."""
+    pagina = Paginator(_Ids(qs, aantal), per_pagina).get_page(nummer)
+    return pagina_vullen(qs, pagina)
+
+
+def pagina_vullen(qs: QuerySet[Vroegsignaalzaak], pagina):
+    """Replace a page of case ids by the cases, in the same order."""
+    ids = list(pagina.object_list)
+    zaken = {zaak.pk: zaak for zaak in qs.filter(pk__in=ids).order_by()}
+    pagina.object_list = [zaken[pk] for pk in ids if pk in zaken]
+    return pagina
+
+
 def _open_zaken(user: User) -> QuerySet[Vroegsignaalzaak]:
     return zaken_voor(user).exclude(fase=Zaakfase.AFGESLOTEN)
 
@@ -159,7 +178,7 @@ def werklijst(
 ) -> QuerySet[Vroegsignaalzaak]:
     """Open cases for the work list, filtered and sorted in the database; no aggregates over
     signals (the page's totals come from `signaaltotalen`), so the query cost does not grow
-    with the number of signals."""
+    with the number of signals. Take a page with `werklijstpagina`."""
     vandaag = vandaag or datetime.date.today()
     qs = _open_zaken(user)
     if f.behandelaar == "mij":

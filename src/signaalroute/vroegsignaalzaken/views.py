@@ -32,12 +32,12 @@ def _werklijst(request, template: str, extra: dict | None = None):
     """A page of the work list with the filter form, tray counts and bulk actions."""
     form = WerklijstForm(request.GET or None, user=request.user)
     filter_ = form.filter()
-    bakjes = [
-        (bakje, aantal, _met(request.GET, bakje=bakje))
-        for bakje, aantal in selectors.bakjes_tellen(request.user, filter_)
-    ]
-    zaken = Paginator(selectors.werklijst(request.user, filter_), 50).get_page(
-        request.GET.get("pagina")
+    tellingen = selectors.bakjes_tellen(request.user, filter_)
+    bakjes = [(bakje, aantal, _met(request.GET, bakje=bakje)) for bakje, aantal in tellingen]
+    zaken = selectors.werklijstpagina(
+        selectors.werklijst(request.user, filter_),
+        request.GET.get("pagina"),
+        aantal=sum(n for bakje, n in tellingen if not filter_.bakje or bakje == filter_.bakje),
     )
     totalen = selectors.signaaltotalen([z.pk for z in zaken.object_list])
     for zaak in zaken.object_list:

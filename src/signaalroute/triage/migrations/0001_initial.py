@@ -78,7 +78,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'capaciteit',
                 'verbose_name_plural': 'capaciteiten',
-                'constraints': [models.UniqueConstraint(fields=('gemeente', 'team', 'kanaal'), name='capaciteit_uniek', nulls_distinct=False)],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('team__isnull', False)), fields=('gemeente', 'team', 'kanaal'), name='capaciteit_uniek_per_team'), models.UniqueConstraint(condition=models.Q(('team__isnull', True)), fields=('gemeente', 'kanaal'), name='capaciteit_uniek_gedeeld')],
             },
         ),
         migrations.AddConstraint(

@@ -44,7 +44,9 @@ class WerkvoorraadViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return selectors.werklijst(self.request.user, form.filter())
 
     def paginate_queryset(self, queryset):
-        pagina = super().paginate_queryset(queryset)
+        """Page the ids, then load the page's cases (see `selectors.werklijstpagina`)."""
+        super().paginate_queryset(queryset.values_list("pk", flat=True))
+        pagina = selectors.pagina_vullen(queryset, self.paginator.page).object_list
         totalen = selectors.signaaltotalen([z.pk for z in pagina])
         for zaak in pagina:
             zaak.aantal_signalen, zaak.totaalbedrag = totalen.get(zaak.pk, (0, 0))

@@ -14,7 +14,8 @@ from signaalroute.core.exceptions import NietGevonden
 from signaalroute.gemeenten.tests.factories import GemeenteFactory, TeamFactory
 from signaalroute.vroegsignaalzaken.constants import Zaakfase
 from signaalroute.vroegsignaalzaken.selectors import (
-    werkvoorraad,
+    Werklijstfilter,
+    werklijst,
     zaak_ophalen,
     zaken_per_gemeente,
     zaken_voor,
@@ -137,7 +138,7 @@ def test_restriction_to_municipality_of_other_organisation_opens_nothing(tenant_
 def test_roles_that_do_not_handle_cases_see_no_case_data(users, zaak_a, zaak_b, rol):
     user = users[rol]
     assert not zaken_voor(user).exists()
-    assert not werkvoorraad(user).exists()
+    assert not werklijst(user, Werklijstfilter()).exists()
     with pytest.raises(NietGevonden):
         zaak_ophalen(user=user, uuid=zaak_a.uuid)
 
@@ -169,22 +170,22 @@ def test_werkvoorraad_of_worker_holds_own_cases_and_unassigned_cases_of_own_team
     van_team = VroegsignaalzaakFactory(gemeente=tenant_a, team=team)
     VroegsignaalzaakFactory(gemeente=tenant_a, team=team, behandelaar=collega)
     VroegsignaalzaakFactory(gemeente=tenant_a)  # nobody's: in the coordinator's overview only
-    assert set(werkvoorraad(worker)) == {eigen, van_team}
+    assert set(werklijst(worker, Werklijstfilter())) == {eigen, van_team}
 
 
 def test_werkvoorraad_leaves_out_closed_cases(users, tenant_a):
     open_zaak = VroegsignaalzaakFactory(gemeente=tenant_a)
     VroegsignaalzaakFactory(gemeente=tenant_a, fase=Zaakfase.AFGESLOTEN)
-    assert list(werkvoorraad(users["coordinator"])) == [open_zaak]
+    assert list(werklijst(users["coordinator"], Werklijstfilter())) == [open_zaak]
 
 
 def test_werkvoorraad_of_other_municipality_is_empty_for_worker_b(users, tenant_a):
     VroegsignaalzaakFactory(gemeente=tenant_a, behandelaar=users["vroegsignaleerder"])
-    assert not werkvoorraad(users["vroegsignaleerder_b"]).exists()
+    assert not werklijst(users["vroegsignaleerder_b"], Werklijstfilter()).exists()
 
 
 def test_werkvoorraad_of_external_executor_holds_only_team_cases(users, zaak_a, zaak_a_ander_team):
-    assert list(werkvoorraad(users["externe_uitvoerder"])) == [zaak_a]
+    assert list(werklijst(users["externe_uitvoerder"], Werklijstfilter())) == [zaak_a]
 
 
 # --- zaak_ophalen and zaken_per_gemeente ------------------------------------------------------

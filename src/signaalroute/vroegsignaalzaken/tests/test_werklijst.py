@@ -14,7 +14,12 @@ from signaalroute.gemeenten.tests.factories import TeamFactory, WijkFactory
 from signaalroute.triage.services import zaken_trieren
 from signaalroute.vroegsignaalzaken.constants import Zaakfase, Zaaksoort
 from signaalroute.vroegsignaalzaken.models import Zaakwijziging
-from signaalroute.vroegsignaalzaken.selectors import Werklijstfilter, bakjes_tellen, werklijst
+from signaalroute.vroegsignaalzaken.selectors import (
+    Werklijstfilter,
+    bakjes_tellen,
+    werklijst,
+    werklijstpagina,
+)
 from signaalroute.vroegsignaalzaken.tests.factories import VroegsignaalzaakFactory
 
 pytestmark = pytest.mark.django_db
@@ -180,3 +185,14 @@ def test_the_case_page_says_which_tray_rule_and_version_and_why(werk, users, cli
         .content.decode()
     )
     assert "Crisis of eindelevering" in html and "triageregels versie 1" in html
+
+
+@pytest.mark.parametrize("sortering", ["termijn", "bedrag", "prioriteit", "nieuwste"])
+def test_a_page_loaded_by_ids_equals_the_plain_slice(users, tenant_a, sortering):
+    for i in range(7):
+        zaak(tenant_a, bedrag=1000 * (i % 3 + 1), eindelevering=i == 4)
+    zaken_trieren(gemeente=tenant_a, peildatum=VANDAAG)
+    qs = werklijst(users["coordinator"], Werklijstfilter(behandelaar="alle", sortering=sortering))
+    for nummer in (1, 2, 3):
+        pagina = werklijstpagina(qs, nummer, aantal=7, per_pagina=3)
+        assert [z.pk for z in pagina] == [z.pk for z in qs[(nummer - 1) * 3 : nummer * 3]]
