@@ -211,3 +211,30 @@ def test_rerun_after_a_new_debt_help_list_keeps_manual_decisions(lindeveld, caps
     handmatig.refresh_from_db()
     assert wacht.status == S.BEKEND_BIJ_SHV
     assert handmatig.status == S.NOG_NIET_OPGEPAKT
+
+
+def test_new_cases_land_in_the_tray_of_the_active_rules(lindeveld):
+    from signaalroute.triage import rules as r
+    from signaalroute.triage.models import Triage
+    from signaalroute.triage.services import concept_opslaan, regelset_activeren
+
+    inhoud = r.regelset_naar_dict(r.standaard_regelset())
+    inhoud["regels"].insert(
+        0,
+        {
+            "naam": "Energie",
+            "voorwaarden": [
+                {"feit": "partnersoorten", "operator": "een_van", "waarde": ["energie"]}
+            ],
+            "uitkomst": {"bakje": "Energieteam", "aanpak": [{"kanaal": "telefoon", "aantal": 2}]},
+        },
+    )
+    nieuw = regelset_activeren(
+        regelset=concept_opslaan(gemeente=lindeveld, inhoud=inhoud, door=None), door=None
+    )
+    energie = signaal(lindeveld, crisissignaal=False)
+    resultaat = signalen_verwerken(gemeente=lindeveld, peildatum=datetime.date(2026, 11, 3))
+    assert resultaat.bakjes == {"Energieteam": 1}
+    energie.refresh_from_db()
+    triage = Triage.objects.get(vroegsignaalzaak=energie.vroegsignaalzaak)
+    assert triage.regelset == nieuw and triage.regelnaam == "Energie"
