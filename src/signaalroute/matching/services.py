@@ -24,14 +24,12 @@ from signaalroute.gemeenten.models import Gemeente, Postcodegebied
 from signaalroute.signaalpartners.constants import Signaalpartnersoort
 from signaalroute.vroegsignaalzaken.constants import Signaalstatus, Zaakfase, Zaaksoort
 from signaalroute.vroegsignaalzaken.models import (
-    Signaalstatuswijziging,
     Vroegsignaalzaak,
     Zaakwijziging,
 )
 
-from .models import Huishoudkenmerken, Referentieteller, Signaaldrempel, Uitsluiting
+from .models import Huishoudkenmerken, Referentieteller
 from .rules import huishoudens as r
-from .rules.controles import Drempel, Eerder, Signaalfeiten, signaal_beoordelen
 from .selectors import matchinginstellingen_van, ongematchte_signalen
 
 Adres = tuple[str, int, str, str]
@@ -482,92 +480,3 @@ def alle_gemeenten_matchen(
         signalen_matchen(gemeente=gemeente, peildatum=peildatum, door=door)
         for gemeente in Gemeente.objects.filter(aangesloten=True).order_by("cbs_code")
     ]
-
-
-@transaction.atomic
-def signaalcontroles_uitvoeren(*, gemeente: Gemeente, door=None) -> Counter:
-    """Give the municipality's new signals that are not to be picked up their status, with the
-    reason in the status history: exclusion list, legal persons, repeats, thresholds. Runs
-    before household matching; idempotent (only signals still "nog niet opgepakt" and not yet
-    in a case are looked at)."""
-    drempels = {
-        d.soort: Drempel(d.minimum_bedrag, d.minimale_achterstand_dagen)
-        for d in Signaaldrempel.objects.filter(gemeente=gemeente)
-    }
-    uitgesloten = {
-        (u.postcode, u.huisnummer, u.huisletter, u.huisnummertoevoeging)
-        for u in Uitsluiting.objects.filter(gemeente=gemeente)
-    }
-    nieuw = list(
-        Vroegsignaal.objects.select_for_update()
-        .filter(
-            gemeente=gemeente, status=Signaalstatus.NOG_NIET_OPGEPAKT, vroegsignaalzaak__isnull=True
-        )
-        .order_by("signaaldatum", "id")
-    )
-    eerder: dict[tuple, list[Eerder]] = {}
-    for vorig in Vroegsignaal.objects.filter(
-        gemeente=gemeente, ontstaansdatum__any={s.ontstaansdatum for s in nieuw}
-    ).values(
-        "id",
-        "signaalpartner_id",
-        "klantnummer",
-        "postcode",
-        "huisnummer",
-        "ontstaansdatum",
-        "bedrag",
-        "signaaldatum",
-    ):
-        eerder.setdefault(_arrears_key(vorig), []).append(vorig)
-    telling: Counter = Counter()
-    wijzigingen = []
-    for signaal in nieuw:
-        sleutel = _arrears_key(signaal.__dict__)
-        besluit = signaal_beoordelen(
-            Signaalfeiten(
-                soort=signaal.soort,
-                bedrag=signaal.bedrag,
-                ontstaansdatum=signaal.ontstaansdatum,
-                signaaldatum=signaal.signaaldatum,
-                rechtspersoon=signaal.rechtspersoon,
-                crisis=signaal.crisissignaal or signaal.eindelevering or signaal.warme_overdracht,
-            ),
-            drempels=drempels,
-            uitgesloten=(
-                signaal.postcode,
-                signaal.huisnummer,
-                signaal.huisletter,
-                signaal.huisnummertoevoeging,
-            )
-            in uitgesloten,
-            eerder=[
-                Eerder(v["bedrag"], v["signaaldatum"])
-                for v in eerder.get(sleutel, [])
-                if v["id"] != signaal.pk
-                and (v["signaaldatum"], v["id"]) < (signaal.signaaldatum, signaal.pk)
-            ],
-        )
-        if besluit is None:
-            continue
-        telling[besluit.status] += 1
-        wijzigingen.append(
-            Signaalstatuswijziging(
-                vroegsignaal=signaal,
-                van=signaal.status,
-                naar=besluit.status,
-                toelichting=besluit.reden,
-                door=door,
-            )
-        )
-        signaal.status = besluit.status
-    Vroegsignaal.objects.bulk_update(
-        [w.vroegsignaal for w in wijzigingen], ["status"], batch_size=2000
-    )
-    Signaalstatuswijziging.objects.bulk_create(wijzigingen, batch_size=2000)
-    return telling
-
-
-def _arrears_key(signaal: dict) -> tuple:
-    """The same arrears of the same partner: customer number (or address) + date it arose."""
-    wie = signaal["klantnummer"] or (signaal["postcode"], signaal["huisnummer"])
-    return (signaal["signaalpartner_id"], wie, signaal["ontstaansdatum"])
