@@ -90,6 +90,7 @@ def test_main_menu_shows_only_the_pages_of_the_role(page, inloggen, users, brows
             "Aanleverbewaking",
             "Lijst inlezen",
             "Triage",
+            "Controles",
         ]
     )
     menu.get_by_role("link", name="Werkvoorraad").click()

@@ -234,6 +234,15 @@ TOEGANG = {
         {"uuid": REGELSET_A, "nummer": 1},
         alleen(403, functioneel_beheerder=405),
     ),
+    # Check and matching settings: functional administrators edit, coordinators read.
+    "matching:instellingen_overzicht": (
+        {},
+        alleen(403, functioneel_beheerder=200, coordinator=200),
+    ),
+    "matching:instellingen": (
+        {"uuid": GEMEENTE_A},
+        alleen(403, functioneel_beheerder=200, coordinator=200),
+    ),
     "gemeenten:instellingen": (
         {},
         alleen(403, platformbeheerder=200, functioneel_beheerder=200),
