@@ -7,7 +7,9 @@ rules; it decides nothing itself (`rules.bewoner_zoeken` does).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import replace
 
 from django.db import transaction
 from django.utils import timezone
@@ -24,6 +26,7 @@ from signaalroute.gemeenten.models import Gemeente
 from signaalroute.vroegsignaalzaken.constants import Signaalstatus
 from signaalroute.vroegsignaalzaken.services import signaalstatussen_zetten
 
+from .constants import TUSSENVOEGSELS
 from .models import Brpbeoordeling, Brpcontrole
 from .rules import (
     Adres,
@@ -33,9 +36,15 @@ from .rules import (
     Partnernaam,
     Signaalpersoon,
     Uitkomst,
+    Uitkomstsoort,
     bewoner_zoeken,
     naam_weergeven,
 )
+from .rules.normaliseren import vouwen
+
+# The register's pattern for a surname in a search (Haal Centraal GeslachtsnaamFilter).
+_GESLACHTSNAAM = re.compile(r"^[a-zA-Z0-9À-ž \.\-\']{1,200}$")
+MAX_ELDERS = 20  # persons found by name and birth date that are consulted (one BRP request)
 
 NAAMGEBRUIK = {
     "E": Naamgebruik.EIGEN,
@@ -125,7 +134,57 @@ def brp_controleren(
     if signaal.bsn and signaal.bsn not in bsns:
         bsns.append(signaal.bsn)
     personen = client.raadpleeg_meerdere(bsns=bsns, voor_adres=adres, gebruiker=gebruiker)
-    return bewoner_zoeken(signaalpersoon(signaal), [bewoner(p, signaal=signaal) for p in personen])
+    bewoners = [bewoner(p, signaal=signaal) for p in personen]
+    uitkomst = bewoner_zoeken(signaalpersoon(signaal), bewoners)
+    if uitkomst.soort != Uitkomstsoort.NIET_GEVONDEN or signaal.bsn:
+        return uitkomst
+    return _elders_zoeken(signaal, client, uitkomst, bewoners, gebruiker)
+
+
+def _zoeknaam(signaal: Vroegsignaal) -> str | None:
+    """The surname to search the register with: without voorvoegsel, however the partner
+    placed it (`Vries, de`, `de Vries`); None when the register could not search it."""
+    naam = signaal.achternaam.strip().partition(",")[0]
+    woorden = naam.split()
+    while len(woorden) > 1 and vouwen(woorden[0]) in TUSSENVOEGSELS:
+        woorden.pop(0)
+    naam = " ".join(woorden)
+    return naam if _GESLACHTSNAAM.match(naam) else None
+
+
+def _elders_zoeken(
+    signaal: Vroegsignaal, client: BrpClient, aan_adres: Uitkomst, bewoners: list, gebruiker: str
+) -> Uitkomst:
+    """Nobody at the address and no BSN in the signal: search the register by surname and
+    full birth date (not a placeholder), to find a person who moved or died. Only a strong
+    match counts; otherwise the drop-out stays, and says what was searched."""
+    geboren, naam = signaal.geboortedatum, _zoeknaam(signaal)
+    if geboren is None or geboren in VERDACHTE_GEBOORTEDATA or naam is None:
+        return aan_adres
+    gevonden = client.zoek_op_naam_en_geboortedatum(
+        geslachtsnaam=naam, geboortedatum=geboren, gebruiker=gebruiker
+    )
+    bekend = {b.bsn for b in bewoners}
+    bsns = [p.bsn for p in gevonden if p.bsn and p.bsn not in bekend][:MAX_ELDERS]
+    elders = [
+        bewoner(p, signaal=signaal)
+        for p in (client.raadpleeg_meerdere(bsns=bsns, gebruiker=gebruiker) if bsns else [])
+    ]
+    uitkomst = bewoner_zoeken(signaalpersoon(signaal), elders) if elders else None
+    if uitkomst is not None and uitkomst.soort in (Uitkomstsoort.VERHUISD, Uitkomstsoort.OVERLEDEN):
+        return replace(
+            uitkomst,
+            reden=f"Niet op het adres van het signaal; gevonden op naam en geboortedatum: "
+            f"{uitkomst.reden}",
+        )
+    wat = (
+        f"{len(elders)} persoon/personen met deze achternaam en geboortedatum elders, geen zeker"
+        if elders
+        else "niemand met deze achternaam en geboortedatum"
+    )
+    return replace(
+        aan_adres, reden=f"{aan_adres.reden} Ook gezocht op naam en geboortedatum in de BRP: {wat}."
+    )
 
 
 # --- storing the check and a worker's decision ----------------------------------------------

@@ -15,6 +15,7 @@ of the request: never a BSN, name or address.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import logging
@@ -36,6 +37,7 @@ from .constants import (
     MAX_BSNS_PER_VERZOEK,
     RAADPLEEG_MET_BURGERSERVICENUMMER,
     RAADPLEEG_VELDEN,
+    ZOEK_MET_GESLACHTSNAAM_EN_GEBOORTEDATUM,
     ZOEK_MET_POSTCODE_EN_HUISNUMMER,
     ZOEK_VELDEN,
 )
@@ -59,6 +61,8 @@ _PATRONEN = {
     "huisletter": re.compile(r"^[a-zA-Z]$"),
     "huisnummertoevoeging": re.compile(r"^[a-zA-Z0-9 \-]{1,4}$"),
     "gemeenteVanInschrijving": re.compile(r"^[0-9]{4}$"),
+    "geslachtsnaam": re.compile(r"^[a-zA-Z0-9À-ž \.\-\']{1,200}$"),
+    "voorvoegsel": re.compile(r"^[a-zA-Z \']{1,10}$"),
 }
 _MAX_RETRY_AFTER = 10.0  # seconds; a gateway asking for longer gets its error instead
 
@@ -191,6 +195,33 @@ class BrpClient:
         antwoord = self.personen(
             verzoek, gebruiker=gebruiker, voor_adres=(verzoek["postcode"], huisnummer)
         )
+        return [persoon_uit_api(p, beperkt=True) for p in antwoord.get("personen") or []]
+
+    def zoek_op_naam_en_geboortedatum(
+        self,
+        *,
+        geslachtsnaam: str,
+        geboortedatum: datetime.date,
+        voorvoegsel: str = "",
+        gemeente_van_inschrijving: str = "",
+        gebruiker: str = "",
+    ) -> list[BrpPersoon]:
+        """Who the register knows by this surname and full birth date, wherever they live,
+        deceased included (`ZoekMetGeslachtsnaamEnGeboortedatum`): to find a person who moved
+        away when the signal has no BSN."""
+        verzoek: dict[str, Any] = {
+            "type": ZOEK_MET_GESLACHTSNAAM_EN_GEBOORTEDATUM,
+            "fields": list(ZOEK_VELDEN),
+            "geslachtsnaam": geslachtsnaam.strip()[:200],
+            "geboortedatum": geboortedatum.isoformat(),
+            "inclusiefOverledenPersonen": True,
+        }
+        if voorvoegsel.strip():
+            verzoek["voorvoegsel"] = voorvoegsel.strip()
+        if gemeente_van_inschrijving:
+            verzoek["gemeenteVanInschrijving"] = gemeente_van_inschrijving
+        _controleer(verzoek)
+        antwoord = self.personen(verzoek, gebruiker=gebruiker)
         return [persoon_uit_api(p, beperkt=True) for p in antwoord.get("personen") or []]
 
     def raadpleeg(

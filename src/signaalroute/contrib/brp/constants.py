@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 # The query types (`type` of the polymorphic request body) we use.
 ZOEK_MET_POSTCODE_EN_HUISNUMMER = "ZoekMetPostcodeEnHuisnummer"
 RAADPLEEG_MET_BURGERSERVICENUMMER = "RaadpleegMetBurgerservicenummer"
+ZOEK_MET_GESLACHTSNAAM_EN_GEBOORTEDATUM = "ZoekMetGeslachtsnaamEnGeboortedatum"
 
 # Data minimisation: only what matching needs. A search returns a `PersoonBeperkt` (no
 # verblijfplaats, overlijden or partners); the rest needs a consultation by BSN.

@@ -12,12 +12,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..constants import RAADPLEEG_MET_BURGERSERVICENUMMER, ZOEK_MET_POSTCODE_EN_HUISNUMMER
+from ..constants import (
+    RAADPLEEG_MET_BURGERSERVICENUMMER,
+    ZOEK_MET_GESLACHTSNAAM_EN_GEBOORTEDATUM,
+    ZOEK_MET_POSTCODE_EN_HUISNUMMER,
+)
 from .velden import PERSOON, PERSOON_BEPERKT, OngeldigVeld, selectie
 
 ALLE_ZOEKTYPEN = frozenset(
     {
-        "ZoekMetGeslachtsnaamEnGeboortedatum",
+        ZOEK_MET_GESLACHTSNAAM_EN_GEBOORTEDATUM,
         "ZoekMetNaamEnGemeenteVanInschrijving",
         RAADPLEEG_MET_BURGERSERVICENUMMER,
         ZOEK_MET_POSTCODE_EN_HUISNUMMER,
@@ -39,6 +43,10 @@ PARAMETERS = {
             "gemeenteVanInschrijving",
         },
     ),
+    ZOEK_MET_GESLACHTSNAAM_EN_GEBOORTEDATUM: (
+        {"geslachtsnaam", "geboortedatum"},
+        {"inclusiefOverledenPersonen", "voorvoegsel", "gemeenteVanInschrijving"},
+    ),
 }
 PATRONEN = {
     "burgerservicenummer": r"^[0-9]{9}$",
@@ -46,6 +54,7 @@ PATRONEN = {
     "huisletter": r"^[a-zA-Z]{1}$",
     "huisnummertoevoeging": r"^[a-zA-Z0-9 \-]{1,4}$",
     "gemeenteVanInschrijving": r"^[0-9]{4}$",
+    "voorvoegsel": r"^[a-zA-Z \']{1,10}$",
     "geslachtsnaam": r"^[a-zA-Z0-9À-ž \.\-\']{1,200}$|^[a-zA-Z0-9À-ž \.\-\']{3,199}\*{1}$",
     "fields": r"^[a-zA-Z0-9\._]{1,200}$",
 }

@@ -1,5 +1,6 @@
-"""POST /personen of the local BRP service (`ZoekMetPostcodeEnHuisnummer` and
-`RaadpleegMetBurgerservicenummer`), with `fields` filtering and problem+json errors."""
+"""POST /personen of the local BRP service (`ZoekMetPostcodeEnHuisnummer`,
+`ZoekMetGeslachtsnaamEnGeboortedatum` and `RaadpleegMetBurgerservicenummer`), with `fields`
+filtering and problem+json errors."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from ..constants import RAADPLEEG_MET_BURGERSERVICENUMMER
+from ..constants import RAADPLEEG_MET_BURGERSERVICENUMMER, ZOEK_MET_GESLACHTSNAAM_EN_GEBOORTEDATUM
 from ..gegevens import normaliseer_postcode
 from ..models import LokaalBrpPersoon
 from . import storingen
@@ -96,11 +97,16 @@ def _personen(verzoek: Verzoek):
         if parameters.get("gemeenteVanInschrijving"):
             personen = personen.filter(gemeente_code=parameters["gemeenteVanInschrijving"])
         return sorted(personen, key=lambda p: bsns.index(p.bsn))
-    personen = LokaalBrpPersoon.objects.filter(
-        verblijfplaats="Adres",
-        postcode=normaliseer_postcode(parameters["postcode"]),
-        huisnummer=parameters["huisnummer"],
-    )
+    if verzoek.type == ZOEK_MET_GESLACHTSNAAM_EN_GEBOORTEDATUM:
+        personen = LokaalBrpPersoon.objects.all()  # wherever they live (or lived)
+        if parameters.get("voorvoegsel"):
+            personen = personen.filter(voorvoegsel__iexact=parameters["voorvoegsel"])
+    else:
+        personen = LokaalBrpPersoon.objects.filter(
+            verblijfplaats="Adres",
+            postcode=normaliseer_postcode(parameters["postcode"]),
+            huisnummer=parameters["huisnummer"],
+        )
     if parameters.get("huisletter"):
         personen = personen.filter(huisletter__iexact=parameters["huisletter"])
     if parameters.get("huisnummertoevoeging"):

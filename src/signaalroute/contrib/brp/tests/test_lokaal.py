@@ -168,7 +168,7 @@ def test_a_field_without_a_value_is_not_delivered(client, adres):
             [("straat", "unknownParam"), ("huisnummer", "minimum"), ("postcode", "pattern")],
         ),
         (
-            {"type": "ZoekMetGeslachtsnaamEnGeboortedatum", "fields": ["naam"]},
+            {"type": "ZoekMetNaamEnGemeenteVanInschrijving", "fields": ["naam"]},
             "Een of meerdere parameters zijn niet correct.",
             [("type", "value")],
         ),
