@@ -7,6 +7,7 @@ rules; it decides nothing itself (`rules.bewoner_zoeken` does).
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from dataclasses import replace
@@ -20,13 +21,14 @@ from signaalroute.accounts.models import User
 from signaalroute.audit.constants import Auditactie
 from signaalroute.audit.services import auditregel_vastleggen
 from signaalroute.contrib.brp.client import BrpClient, brp_client
+from signaalroute.contrib.brp.exceptions import BrpGeenToegang
 from signaalroute.contrib.brp.gegevens import BrpDatum, BrpPersoon
 from signaalroute.core.exceptions import ValidatieFout
 from signaalroute.gemeenten.models import Gemeente
 from signaalroute.vroegsignaalzaken.constants import Signaalstatus
 from signaalroute.vroegsignaalzaken.services import signaalstatussen_zetten
 
-from .constants import TUSSENVOEGSELS
+from .constants import OPVUL_DAG_MAAND, PUNTEN_BEVESTIGD, PUNTEN_TWIJFEL, TUSSENVOEGSELS
 from .models import Brpbeoordeling, Brpcontrole
 from .rules import (
     Adres,
@@ -38,13 +40,18 @@ from .rules import (
     Uitkomst,
     Uitkomstsoort,
     bewoner_zoeken,
+    is_opvulwaarde,
     naam_weergeven,
+    personen_vergelijken,
 )
 from .rules.normaliseren import vouwen
 
 # The register's pattern for a surname in a search (Haal Centraal GeslachtsnaamFilter).
 _GESLACHTSNAAM = re.compile(r"^[a-zA-Z0-9À-ž \.\-\']{1,200}$")
-MAX_ELDERS = 20  # persons found by name and birth date that are consulted (one BRP request)
+MAX_ELDERS = 20  # persons found by name and birth date consulted per search (one BRP request)
+# Particles that the register usually keeps in the surname itself (`El Amrani`, `Ben Ali`,
+# `Ait Said`): not taken off the surname that is searched.
+_DEEL_VAN_ACHTERNAAM = frozenset({"el", "al", "ben", "bin", "ibn", "ait", "abu"})
 
 NAAMGEBRUIK = {
     "E": Naamgebruik.EIGEN,
@@ -82,7 +89,12 @@ def bewoner(persoon: BrpPersoon, *, signaal: Vroegsignaal) -> Bewoner:
         and persoon.adres.huisnummer == signaal.huisnummer
     )
     verhuisd = (not woont_er and not persoon.beperkt) or persoon.geemigreerd
-    binnen_gemeente = verhuisd and persoon.gemeente_van_inschrijving == signaal.gemeente.cbs_code
+    # An emigrant may still carry the municipality's code (last registration): not a resident.
+    binnen_gemeente = (
+        verhuisd
+        and not persoon.geemigreerd
+        and persoon.gemeente_van_inschrijving == signaal.gemeente.cbs_code
+    )
     nieuw_adres = None
     if verhuisd and persoon.adres is not None and persoon.adres.huisnummer is not None:
         nieuw_adres = Adres(
@@ -123,7 +135,9 @@ def brp_controleren(
     """Who lives at the signal's address, and is the signal's person among them?
 
     A signal with a BSN is consulted directly as well, so a person who moved away is found.
-    Search results carry no residence, death or partners: each candidate is consulted by BSN.
+    A signal without one whose person is not at the address is searched by surname and birth
+    date (`_elders_zoeken`). Search results carry no residence, death or partners: each
+    candidate is consulted by BSN.
     """
     client = client or brp_client()
     adres = (signaal.postcode, signaal.huisnummer)
@@ -135,56 +149,164 @@ def brp_controleren(
         bsns.append(signaal.bsn)
     personen = client.raadpleeg_meerdere(bsns=bsns, voor_adres=adres, gebruiker=gebruiker)
     bewoners = [bewoner(p, signaal=signaal) for p in personen]
-    uitkomst = bewoner_zoeken(signaalpersoon(signaal), bewoners)
-    if uitkomst.soort != Uitkomstsoort.NIET_GEVONDEN or signaal.bsn:
+    persoon = signaalpersoon(signaal)
+    uitkomst = bewoner_zoeken(persoon, bewoners)
+    if signaal.bsn or not _niet_op_adres(uitkomst):
         return uitkomst
-    return _elders_zoeken(signaal, client, uitkomst, bewoners, gebruiker)
+    return _elders_zoeken(
+        signaal=signaal,
+        persoon=persoon,
+        client=client,
+        aan_adres=uitkomst,
+        bewoners=bewoners,
+        gebruiker=gebruiker,
+    )
+
+
+# --- no BSN and not at the address: searching by surname and birth date ---------------------
+
+
+def _niet_op_adres(uitkomst: Uitkomst) -> bool:
+    """Nobody at the address is the signal's person: nobody confirmed and no candidate strong
+    enough to be (one that is, but is ambiguous or not strong enough to close, stays as is)."""
+    if uitkomst.soort not in (Uitkomstsoort.NIET_GEVONDEN, Uitkomstsoort.TWIJFEL):
+        return False
+    return not uitkomst.kandidaten or uitkomst.kandidaten[0].vergelijking.punten < PUNTEN_BEVESTIGD
+
+
+def _is_voorvoegsel(woord: str) -> bool:
+    delen = vouwen(woord).split()  # `v.d.` -> `v d`, `'t` -> `t`
+    return bool(delen) and all(
+        deel in TUSSENVOEGSELS and deel not in _DEEL_VAN_ACHTERNAAM for deel in delen
+    )
 
 
 def _zoeknaam(signaal: Vroegsignaal) -> str | None:
-    """The surname to search the register with: without voorvoegsel, however the partner
-    placed it (`Vries, de`, `de Vries`); None when the register could not search it."""
-    naam = signaal.achternaam.strip().partition(",")[0]
-    woorden = naam.split()
-    while len(woorden) > 1 and vouwen(woorden[0]) in TUSSENVOEGSELS:
+    """The surname to search the register with. The register keeps the voorvoegsel apart, so
+    without it, however the partner placed it (`Meer, van der`, `van der Meer`, `v.d. Meer`,
+    `Meer van der`); None when the register's pattern does not allow the name."""
+    woorden = signaal.achternaam.partition(",")[0].split()
+    while len(woorden) > 1 and _is_voorvoegsel(woorden[0]):
         woorden.pop(0)
+    while len(woorden) > 1 and _is_voorvoegsel(woorden[-1]):
+        woorden.pop()
     naam = " ".join(woorden)
     return naam if _GESLACHTSNAAM.match(naam) else None
 
 
+def _zoekdatum(signaal: Vroegsignaal) -> tuple[datetime.date | None, str]:
+    """The signal's birth date when the register can be searched with it (the API wants the
+    full date, and finds only that exact date), else None and why not."""
+    datum = signaal.geboortedatum
+    if datum is None:
+        return None, "het signaal heeft geen geboortedatum"
+    if datum in VERDACHTE_GEBOORTEDATA or is_opvulwaarde(Geboortedatum.van(datum)):
+        return None, f"geboortedatum {datum:%d-%m-%Y} is een opvulwaarde"
+    if (datum.day, datum.month) in OPVUL_DAG_MAAND:
+        return None, f"van geboortedatum {datum:%d-%m-%Y} is mogelijk alleen het jaar bekend"
+    return datum, ""
+
+
+def _te_raadplegen(persoon: Signaalpersoon, gevonden: list[Bewoner]) -> list[str]:
+    """The BSNs of the persons found that could be the signal's person on name and birth date
+    alone, best first, at most one request: nobody else's record is consulted."""
+    punten = {b.bsn: personen_vergelijken(persoon, b).punten for b in gevonden}
+    kansrijk = [bsn for bsn in punten if punten[bsn] >= PUNTEN_TWIJFEL]
+    return sorted(kansrijk, key=lambda bsn: -punten[bsn])[:MAX_ELDERS]
+
+
+def _aantal(n: int) -> str:
+    return f"{n} persoon" if n == 1 else f"{n} personen"
+
+
 def _elders_zoeken(
-    signaal: Vroegsignaal, client: BrpClient, aan_adres: Uitkomst, bewoners: list, gebruiker: str
+    *,
+    signaal: Vroegsignaal,
+    persoon: Signaalpersoon,
+    client: BrpClient,
+    aan_adres: Uitkomst,
+    bewoners: list[Bewoner],
+    gebruiker: str,
 ) -> Uitkomst:
-    """Nobody at the address and no BSN in the signal: search the register by surname and
-    full birth date (not a placeholder), to find a person who moved or died. Only a strong
-    match counts; otherwise the drop-out stays, and says what was searched."""
-    geboren, naam = signaal.geboortedatum, _zoeknaam(signaal)
-    if geboren is None or geboren in VERDACHTE_GEBOORTEDATA or naam is None:
-        return aan_adres
-    gevonden = client.zoek_op_naam_en_geboortedatum(
-        geslachtsnaam=naam, geboortedatum=geboren, gebruiker=gebruiker
-    )
-    bekend = {b.bsn for b in bewoners}
-    bsns = [p.bsn for p in gevonden if p.bsn and p.bsn not in bekend][:MAX_ELDERS]
-    elders = [
-        bewoner(p, signaal=signaal)
-        for p in (client.raadpleeg_meerdere(bsns=bsns, gebruiker=gebruiker) if bsns else [])
-    ]
-    uitkomst = bewoner_zoeken(signaalpersoon(signaal), elders) if elders else None
-    if uitkomst is not None and uitkomst.soort in (Uitkomstsoort.VERHUISD, Uitkomstsoort.OVERLEDEN):
+    """Search the register by surname and full birth date, first within the municipality,
+    then, unless that settled it, without that limit: to find a person who moved within or
+    out of the municipality, or died. The persons found are consulted by BSN and matched
+    together with the residents, by the same rules: only a strong match gives "verhuisd"
+    (with the new address within the municipality; "geen inwoner" outside it) or "overleden".
+    Otherwise the drop-out stays in the review tray with every candidate. The reason says
+    what was searched and what was found."""
+    naam = _zoeknaam(signaal)
+    geboren, waarom_niet = _zoekdatum(signaal)
+    if naam is None:
+        waarom_niet = "de achternaam kan niet in de BRP gezocht worden"
+    if naam is None or geboren is None:
         return replace(
-            uitkomst,
-            reden=f"Niet op het adres van het signaal; gevonden op naam en geboortedatum: "
-            f"{uitkomst.reden}",
+            aan_adres,
+            reden=f"{aan_adres.reden} Niet gezocht op achternaam en geboortedatum: {waarom_niet}.",
         )
-    wat = (
-        f"{len(elders)} persoon/personen met deze achternaam en geboortedatum elders, geen zeker"
-        if elders
-        else "niemand met deze achternaam en geboortedatum"
+    adres = (signaal.postcode, signaal.huisnummer)
+    bekend = {b.bsn for b in bewoners}
+    elders: list[Bewoner] = []
+    uitkomst = aan_adres
+    gezocht: list[str] = []  # where the register was searched
+    geweigerd = False  # a search the register refused (not authorised)
+    aantal = 0  # persons found who are not at the address
+    for waar, gemeente in (
+        ("binnen de gemeente", signaal.gemeente.cbs_code),
+        ("in heel Nederland", ""),
+    ):
+        try:
+            gevonden = client.zoek_op_naam_en_geboortedatum(
+                geslachtsnaam=naam,
+                geboortedatum=geboren,
+                gemeente_van_inschrijving=gemeente,
+                voor_adres=adres,
+                gebruiker=gebruiker,
+            )
+        except BrpGeenToegang as fout:
+            if fout.http_status != 403:
+                raise
+            geweigerd = True  # this search is not authorised: the check goes on without it
+            break
+        gezocht.append(waar)
+        nieuw = [bewoner(p, signaal=signaal) for p in gevonden if p.bsn and p.bsn not in bekend]
+        bekend.update(b.bsn for b in nieuw)
+        aantal += len(nieuw)
+        if bsns := _te_raadplegen(persoon, nieuw):
+            elders += [
+                bewoner(p, signaal=signaal)
+                for p in client.raadpleeg_meerdere(bsns=bsns, voor_adres=adres, gebruiker=gebruiker)
+            ]
+            uitkomst = bewoner_zoeken(persoon, [*bewoners, *elders])
+        if not uitkomst.naar_controle:
+            break
+
+    vraag = f"op achternaam {naam} en geboortedatum {geboren:%d-%m-%Y}"
+    adresdeel = aan_adres.reden
+    if not uitkomst.naar_controle and aan_adres.soort == Uitkomstsoort.TWIJFEL:
+        # Settled elsewhere: the doubt about a resident no longer asks for a check.
+        adresdeel = "Geen bewoner op dit adres komt zeker genoeg overeen met het signaal."
+    if not gezocht:
+        reden = (
+            f"Het signaal heeft geen BSN; zoeken in de BRP {vraag} weigerde de BRP "
+            "(geen autorisatie)."
+        )
+        return replace(uitkomst, reden=f"{adresdeel} {reden}")
+    if not uitkomst.naar_controle:
+        gevonden_tekst = uitkomst.reden
+    elif not aantal:
+        gevonden_tekst = "niemand gevonden."
+    elif uitkomst is aan_adres or uitkomst.soort == Uitkomstsoort.NIET_GEVONDEN:
+        gevonden_tekst = f"{_aantal(aantal)} gevonden; geen van hen komt genoeg overeen."
+    else:
+        gevonden_tekst = f"{_aantal(aantal)} gevonden, maar niet zeker genoeg: {uitkomst.reden}"
+    waar = " en daarna ".join(gezocht)
+    if geweigerd:
+        waar += " (in heel Nederland zoeken weigerde de BRP: geen autorisatie)"
+    reden = (
+        f"Het signaal heeft geen BSN; daarom gezocht in de BRP {vraag}, {waar}: {gevonden_tekst}"
     )
-    return replace(
-        aan_adres, reden=f"{aan_adres.reden} Ook gezocht op naam en geboortedatum in de BRP: {wat}."
-    )
+    return replace(uitkomst, reden=f"{adresdeel} {reden}")
 
 
 # --- storing the check and a worker's decision ----------------------------------------------

@@ -5,6 +5,9 @@
     client = brp_client()  # from the BRP_* settings; BrpNietGeconfigureerd when BRP is off
     bewoners = client.zoek_op_adres(postcode="7401AB", huisnummer=12)
     persoon = client.raadpleeg(bsn=bewoners[0].bsn, voor_adres=("7401AB", 12))
+    elders = client.zoek_op_naam_en_geboortedatum(  # no BSN: moved, left or died?
+        geslachtsnaam="Meer", geboortedatum=datetime.date(1956, 11, 15)
+    )
 
 Requests go through one `requests.Session` per configuration with urllib3 `Retry`: back-off on
 429/502/503/504, timeouts and connection errors (POST /personen only reads, so repeating it is
@@ -61,8 +64,9 @@ _PATRONEN = {
     "huisletter": re.compile(r"^[a-zA-Z]$"),
     "huisnummertoevoeging": re.compile(r"^[a-zA-Z0-9 \-]{1,4}$"),
     "gemeenteVanInschrijving": re.compile(r"^[0-9]{4}$"),
-    "geslachtsnaam": re.compile(r"^[a-zA-Z0-9À-ž \.\-\']{1,200}$"),
+    "geslachtsnaam": re.compile(r"^[a-zA-Z0-9À-ž \.\-\']{1,200}$|^[a-zA-Z0-9À-ž \.\-\']{3,199}\*$"),
     "voorvoegsel": re.compile(r"^[a-zA-Z \']{1,10}$"),
+    "voornamen": re.compile(r"^[a-zA-Z0-9À-ž \.\-\']{1,199}\*?$"),
 }
 _MAX_RETRY_AFTER = 10.0  # seconds; a gateway asking for longer gets its error instead
 
@@ -158,7 +162,7 @@ class BrpClient:
         session.verify = ins.ca_bundle or True
         return session
 
-    # --- The two questions matching asks ----------------------------------------------------
+    # --- The three questions matching asks ----------------------------------------------------
 
     def zoek_op_adres(
         self,
@@ -203,25 +207,39 @@ class BrpClient:
         geslachtsnaam: str,
         geboortedatum: datetime.date,
         voorvoegsel: str = "",
+        voornamen: str = "",
+        inclusief_overleden: bool = True,
         gemeente_van_inschrijving: str = "",
+        voor_adres: tuple[str, int] | None = None,
         gebruiker: str = "",
     ) -> list[BrpPersoon]:
-        """Who the register knows by this surname and full birth date, wherever they live,
-        deceased included (`ZoekMetGeslachtsnaamEnGeboortedatum`): to find a person who moved
-        away when the signal has no BSN."""
+        """Who the register knows by this surname (without voorvoegsel; a trailing `*` after at
+        least 3 letters is a wildcard) and full birth date (`ZoekMetGeslachtsnaamEnGeboortedatum`),
+        wherever they live, deceased included by default: to find a person who moved away when
+        the signal has no BSN. `gemeente_van_inschrijving` limits it to one municipality;
+        `voorvoegsel` and `voornamen` (wildcard allowed) narrow it further. The register
+        compares text without regard to case.
+
+        `voor_adres` lists the cached answer under the signal's address, as for `raadpleeg()`.
+        """
         verzoek: dict[str, Any] = {
             "type": ZOEK_MET_GESLACHTSNAAM_EN_GEBOORTEDATUM,
             "fields": list(ZOEK_VELDEN),
-            "geslachtsnaam": geslachtsnaam.strip()[:200],
-            "geboortedatum": geboortedatum.isoformat(),
-            "inclusiefOverledenPersonen": True,
+            "geslachtsnaam": geslachtsnaam.strip(),
+            "geboortedatum": datetime.date(
+                geboortedatum.year, geboortedatum.month, geboortedatum.day
+            ).isoformat(),
         }
+        if inclusief_overleden:
+            verzoek["inclusiefOverledenPersonen"] = True
         if voorvoegsel.strip():
             verzoek["voorvoegsel"] = voorvoegsel.strip()
+        if voornamen.strip():
+            verzoek["voornamen"] = " ".join(voornamen.split())
         if gemeente_van_inschrijving:
             verzoek["gemeenteVanInschrijving"] = gemeente_van_inschrijving
         _controleer(verzoek)
-        antwoord = self.personen(verzoek, gebruiker=gebruiker)
+        antwoord = self.personen(verzoek, gebruiker=gebruiker, voor_adres=voor_adres)
         return [persoon_uit_api(p, beperkt=True) for p in antwoord.get("personen") or []]
 
     def raadpleeg(

@@ -45,7 +45,13 @@ PARAMETERS = {
     ),
     ZOEK_MET_GESLACHTSNAAM_EN_GEBOORTEDATUM: (
         {"geslachtsnaam", "geboortedatum"},
-        {"inclusiefOverledenPersonen", "voorvoegsel", "gemeenteVanInschrijving"},
+        {
+            "inclusiefOverledenPersonen",
+            "voorvoegsel",
+            "voornamen",
+            "geslacht",
+            "gemeenteVanInschrijving",
+        },
     ),
 }
 PATRONEN = {
@@ -55,9 +61,12 @@ PATRONEN = {
     "huisnummertoevoeging": r"^[a-zA-Z0-9 \-]{1,4}$",
     "gemeenteVanInschrijving": r"^[0-9]{4}$",
     "voorvoegsel": r"^[a-zA-Z \']{1,10}$",
+    "voornamen": r"^[a-zA-Z0-9À-ž \.\-\']{1,199}\*{0,1}$",
+    "geslacht": r"^([Mm]|[Vv]|[Oo])$",
     "geslachtsnaam": r"^[a-zA-Z0-9À-ž \.\-\']{1,200}$|^[a-zA-Z0-9À-ž \.\-\']{3,199}\*{1}$",
     "fields": r"^[a-zA-Z0-9\._]{1,200}$",
 }
+_DATUM = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _VELDNAAM_IN_REDEN = re.compile(r"^[a-zA-Z0-9.]{1,30}$")  # the reason has at most 80 characters
 
 TITEL_COMBINATIE = "Minimale combinatie van parameters moet worden opgegeven."
@@ -103,6 +112,9 @@ def _controleer_parameter(naam: str, waarde: Any) -> dict | None:
         )
     if naam == "geboortedatum":
         try:
+            # `format: date` is the full form only (Python also reads `19561115`).
+            if not _DATUM.match(waarde):
+                raise ValueError(waarde)
             dt.date.fromisoformat(waarde)
         except (TypeError, ValueError):
             return _fout(naam, "date", "Waarde is geen geldige datum.")

@@ -89,7 +89,24 @@ def _api_key_klopt(request: HttpRequest) -> bool:
     return hmac.compare_digest(gegeven.encode(), settings.BRP_API_KEY.encode())
 
 
-def _personen(verzoek: Verzoek):
+# Text parameters and the field they search; compared as the API says ("Zoeken met tekstvelden
+# is case-insensitive"), with a trailing `*` as wildcard.
+TEKSTFILTERS = (
+    ("geslachtsnaam", "geslachtsnaam"),
+    ("voorvoegsel", "voorvoegsel"),
+    ("voornamen", "voornamen"),
+    ("geslacht", "geslacht"),
+)
+
+
+def _tekst_past(waarde: str, zoek: str) -> bool:
+    waarde = waarde.casefold()
+    if zoek.endswith("*"):
+        return waarde.startswith(zoek[:-1].casefold())
+    return waarde == zoek.casefold()
+
+
+def _personen(verzoek: Verzoek) -> list[LokaalBrpPersoon]:
     parameters = verzoek.parameters
     if verzoek.type == RAADPLEEG_MET_BURGERSERVICENUMMER:
         bsns = list(dict.fromkeys(parameters["burgerservicenummer"]))
@@ -98,9 +115,8 @@ def _personen(verzoek: Verzoek):
             personen = personen.filter(gemeente_code=parameters["gemeenteVanInschrijving"])
         return sorted(personen, key=lambda p: bsns.index(p.bsn))
     if verzoek.type == ZOEK_MET_GESLACHTSNAAM_EN_GEBOORTEDATUM:
-        personen = LokaalBrpPersoon.objects.all()  # wherever they live (or lived)
-        if parameters.get("voorvoegsel"):
-            personen = personen.filter(voorvoegsel__iexact=parameters["voorvoegsel"])
+        # Everyone the register knows, wherever they live: another address, abroad, unknown.
+        personen = LokaalBrpPersoon.objects.all()
     else:
         personen = LokaalBrpPersoon.objects.filter(
             verblijfplaats="Adres",
@@ -119,12 +135,15 @@ def _personen(verzoek: Verzoek):
         personen = personen.filter(gemeente_code=parameters["gemeenteVanInschrijving"])
     if parameters.get("geboortedatum"):
         personen = personen.filter(geboortedatum=parameters["geboortedatum"].replace("-", ""))
-    naam = parameters.get("geslachtsnaam", "")
-    if naam.endswith("*"):
-        personen = personen.filter(geslachtsnaam__istartswith=naam[:-1])
-    elif naam:
-        personen = personen.filter(geslachtsnaam__iexact=naam)
-    return list(personen.order_by("id"))
+    return [
+        persoon
+        for persoon in personen.order_by("id")
+        if all(
+            _tekst_past(getattr(persoon, veld), parameters[naam])
+            for naam, veld in TEKSTFILTERS
+            if parameters.get(naam)
+        )
+    ]
 
 
 @csrf_exempt

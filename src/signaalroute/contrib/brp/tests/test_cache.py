@@ -69,6 +69,24 @@ def test_forgetting_an_address_drops_every_answer_asked_for_it(bewoner, verstuur
     assert len(verstuurd) == 6
 
 
+def test_the_search_by_name_is_cached_and_forgotten_with_the_signals_address(bewoner, verstuurd):
+    client = brp_client()
+    geboren = dt.date(1956, 11, 15)
+    for _ in range(2):
+        client.zoek_op_naam_en_geboortedatum(
+            geslachtsnaam="Meer", geboortedatum=geboren, voor_adres=("7401AB", 12)
+        )
+    assert len(verstuurd) == 1
+    assert brp_cache_vergeten(postcode="7401AB", huisnummer=12) == 1
+    client.zoek_op_naam_en_geboortedatum(
+        geslachtsnaam="Meer", geboortedatum=geboren, voor_adres=("7401AB", 12)
+    )
+    client.zoek_op_naam_en_geboortedatum(
+        geslachtsnaam="Meer", geboortedatum=geboren, voor_adres=("7401AB", 12), gebruiker="ander"
+    )
+    assert len(verstuurd) == 3  # asked again after forgetting, and by another user
+
+
 def test_cache_keys_hold_no_bsn_or_address(bewoner):
     client = brp_client()
     client.zoek_op_adres(postcode="7401AB", huisnummer=12)

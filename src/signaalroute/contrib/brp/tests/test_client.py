@@ -1,6 +1,7 @@
 """The adapter against the local service over real HTTP (live_server): searches, consultations,
 partial dates, deceased, moved, not found, errors, retries and timeouts."""
 
+import datetime
 import json
 import logging
 import socket
@@ -148,6 +149,33 @@ def test_moved_away_and_emigrated(bewoners):
     assert geemigreerd.verhuisd_van(postcode="7401AB", huisnummer=12)
 
 
+def test_search_by_name_and_birth_date_finds_who_moved_emigrated_or_died(bewoners):
+    client = brp_client()
+    geboren = datetime.date(1956, 11, 15)
+    personen = client.zoek_op_naam_en_geboortedatum(geslachtsnaam="meer", geboortedatum=geboren)
+    # Not 12A (born 1968) or 12-2 (unknown): the register searches the full date only.
+    assert _bsns(personen) == ["999990019", "999990023", "999990024", "999990025"]
+    assert all(p.beperkt and p.geslachtsnaam == "Meer" for p in personen)
+    levend = client.zoek_op_naam_en_geboortedatum(
+        geslachtsnaam="Meer", geboortedatum=geboren, inclusief_overleden=False
+    )
+    assert "999990023" not in _bsns(levend)
+    in_zandwijk = client.zoek_op_naam_en_geboortedatum(
+        geslachtsnaam="Meer", geboortedatum=geboren, gemeente_van_inschrijving="9912"
+    )
+    assert _bsns(in_zandwijk) == ["999990024"]
+    nauwer = client.zoek_op_naam_en_geboortedatum(
+        geslachtsnaam="Mee*", geboortedatum=geboren, voorvoegsel="van der", voornamen="Yvonne*"
+    )
+    assert _bsns(nauwer) == _bsns(personen)
+    assert (
+        client.zoek_op_naam_en_geboortedatum(
+            geslachtsnaam="Meer", geboortedatum=datetime.date(1956, 11, 16)
+        )
+        == []
+    )
+
+
 def test_not_found(bewoners):
     client = brp_client()
     assert client.zoek_op_adres(postcode="7401AB", huisnummer=13) == []
@@ -167,6 +195,18 @@ def test_invalid_input_is_refused_before_sending(lokale_brp, verstuurd):
     }
     with pytest.raises(BrpOngeldigVerzoek):
         brp_client().raadpleeg(bsn="12345")
+    with pytest.raises(BrpOngeldigVerzoek) as fout:
+        brp_client().zoek_op_naam_en_geboortedatum(
+            geslachtsnaam="Me*",  # a wildcard needs 3 letters
+            geboortedatum=datetime.date(1956, 11, 15),
+            voorvoegsel="v.d.",
+            gemeente_van_inschrijving="GM9901",
+        )
+    assert {p["name"] for p in fout.value.invalid_params} == {
+        "geslachtsnaam",
+        "voorvoegsel",
+        "gemeenteVanInschrijving",
+    }
     assert verstuurd == []
 
 
@@ -199,6 +239,19 @@ def test_api_key_and_gateway_headers_are_sent(lokale_brp, bewoners, verstuurd):
     assert headers["x-gebruiker"] == "behandelaar-7"
     assert headers["Content-Type"] == "application/json; charset=utf-8"
     assert headers["X-Correlation-ID"]
+
+
+def test_the_search_by_name_carries_the_same_headers(lokale_brp, bewoners, verstuurd):
+    lokale_brp.BRP_DOELBINDING = "BRPACT-Vroegsignalering"
+    lokale_brp.BRP_OIN = "00000001234567890000"
+    brp_client().zoek_op_naam_en_geboortedatum(
+        geslachtsnaam="Meer", geboortedatum=datetime.date(1956, 11, 15), gebruiker="behandelaar-7"
+    )
+    headers = verstuurd[0].headers
+    assert json.loads(verstuurd[0].body)["type"] == "ZoekMetGeslachtsnaamEnGeboortedatum"
+    assert headers["x-doelbinding"] == "BRPACT-Vroegsignalering"
+    assert headers["x-origin-oin"] == "00000001234567890000"
+    assert headers["x-gebruiker"] == "behandelaar-7"
 
 
 def test_a_wrong_api_key_is_no_access(lokale_brp):
@@ -266,6 +319,9 @@ def test_logs_hold_no_bsn_name_or_address(bewoners, caplog):
     client.zoek_op_adres(postcode="7401AB", huisnummer=12)
     client.zoek_op_adres(postcode="7401AB", huisnummer=12)  # from the cache
     client.raadpleeg(bsn="999990019", voor_adres=("7401AB", 12))
+    client.zoek_op_naam_en_geboortedatum(
+        geslachtsnaam="Meer", geboortedatum=datetime.date(1956, 11, 15)
+    )
     with pytest.raises(BrpOngeldigVerzoek):
         client.personen(
             {
@@ -278,5 +334,9 @@ def test_logs_hold_no_bsn_name_or_address(bewoners, caplog):
         client.zoek_op_adres(postcode="9999ZZ", huisnummer=1)
     tekst = caplog.text + json.dumps([r.args for r in caplog.records], default=str)
     assert "BRP ZoekMetPostcodeEnHuisnummer uit de cache" in tekst
-    for gegeven in ("999990019", "999990020", "Yvonne", "Meer", "Yılmaz", "7401AB", "9999ZZ"):
+    assert "BRP ZoekMetGeslachtsnaamEnGeboortedatum: HTTP 200" in tekst
+    for gegeven in (
+        *("999990019", "999990020", "Yvonne", "Meer", "Yılmaz", "7401AB", "9999ZZ"),
+        *("1956-11-15", "19561115"),
+    ):
         assert gegeven not in tekst

@@ -4,12 +4,14 @@ Besides these, every request the local service receives and every answer it give
 test is validated by the test URLconf (see `contract.py` and `conftest.contract_bewaking`).
 """
 
+import datetime
 import json
 
 import pytest
 
 from signaalroute.contrib.brp.client import BrpClient, BrpInstellingen
 from signaalroute.contrib.brp.constants import RAADPLEEG_VELDEN, ZOEK_VELDEN
+from signaalroute.contrib.brp.lokaal.validatie import PARAMETERS
 from signaalroute.contrib.brp.lokaal.velden import AUTOMATISCH, PERSOON, PERSOON_BEPERKT, Geheel
 
 from . import contract
@@ -47,6 +49,14 @@ def test_the_adapter_asks_only_fields_the_answer_type_has():
     assert len(RAADPLEEG_VELDEN) <= 130
 
 
+@pytest.mark.parametrize("zoektype", sorted(PARAMETERS))
+def test_the_local_service_takes_the_documents_parameters(zoektype):
+    schema = contract.spec()["components"]["schemas"][zoektype]
+    verplicht = set(schema["required"])
+    alle = set(contract._eigenschappen(schema)) - {"type", "fields"}
+    assert PARAMETERS[zoektype] == (verplicht, alle - verplicht)
+
+
 def test_every_request_body_the_adapter_builds_follows_the_document(monkeypatch):
     verzoeken = []
     monkeypatch.setattr(
@@ -64,12 +74,38 @@ def test_every_request_body_the_adapter_builds_follows_the_document(monkeypatch)
     )
     client.raadpleeg(bsn="999990019")
     client.raadpleeg_meerdere(bsns=[f"99999{n:04d}" for n in range(45)])
+    client.zoek_op_naam_en_geboortedatum(
+        geslachtsnaam="Öztürk", geboortedatum=datetime.date(1956, 11, 5)
+    )
+    client.zoek_op_naam_en_geboortedatum(
+        geslachtsnaam="Mee*",
+        geboortedatum=datetime.datetime(1956, 11, 15, 12, 30),
+        voorvoegsel="van der",
+        voornamen="Yvonne  Jo*",
+        inclusief_overleden=False,
+        gemeente_van_inschrijving="9901",
+    )
     assert [v["type"] for v in verzoeken] == [
         "ZoekMetPostcodeEnHuisnummer",
         "ZoekMetPostcodeEnHuisnummer",
         *["RaadpleegMetBurgerservicenummer"] * 4,
+        *["ZoekMetGeslachtsnaamEnGeboortedatum"] * 2,
     ]
-    assert [len(v["burgerservicenummer"]) for v in verzoeken[3:]] == [20, 20, 5]
+    assert [len(v["burgerservicenummer"]) for v in verzoeken[3:6]] == [20, 20, 5]
+    assert {k: v for k, v in verzoeken[6].items() if k != "fields"} == {
+        "type": "ZoekMetGeslachtsnaamEnGeboortedatum",
+        "geslachtsnaam": "Öztürk",
+        "geboortedatum": "1956-11-05",
+        "inclusiefOverledenPersonen": True,
+    }
+    assert {k: v for k, v in verzoeken[7].items() if k != "fields"} == {
+        "type": "ZoekMetGeslachtsnaamEnGeboortedatum",
+        "geslachtsnaam": "Mee*",
+        "geboortedatum": "1956-11-15",
+        "voorvoegsel": "van der",
+        "voornamen": "Yvonne Jo*",
+        "gemeenteVanInschrijving": "9901",
+    }
     for verzoek in verzoeken:
         assert contract.fouten_in_verzoek(json.loads(json.dumps(verzoek))) == []
 
@@ -184,11 +220,39 @@ def test_every_answer_of_the_local_service_follows_the_document(client, allerlei
         ),
         client.post(PERSONEN_PAD, "<xml/>", content_type="application/xml"),
         _post(client, {"type": "RaadpleegMetBurgerservicenummer"}, HTTP_ACCEPT="text/html"),
+        _post(
+            client,
+            {
+                "type": "ZoekMetGeslachtsnaamEnGeboortedatum",
+                "geslachtsnaam": "MEER",
+                "geboortedatum": "1956-11-15",
+                "inclusiefOverledenPersonen": True,
+                "fields": beperkte_velden,
+            },
+        ),
+        _post(
+            client,
+            {
+                "type": "ZoekMetGeslachtsnaamEnGeboortedatum",
+                "geslachtsnaam": "Me*",
+                "geboortedatum": "15-11-1956",
+                "fields": ["naam"],
+            },
+        ),
     ]
-    assert [a.status_code for a in antwoorden] == [200, 200, 400, 503, 429, 500, 400, 415, 406]
+    assert [a.status_code for a in antwoorden] == [
+        200, 200, 400, 503, 429, 500, 400, 415, 406, 200, 400
+    ]  # fmt: skip
     assert len(antwoorden[0].json()["personen"]) == len(allerlei_personen)
     # 12, 12A, 12-2, the deceased and the one found not to live there; not abroad or unknown
     assert len(antwoorden[1].json()["personen"]) == 5
+    # Born 15-11-1956, wherever they live: here, abroad, unknown, found not to live there
+    assert [p["burgerservicenummer"] for p in antwoorden[9].json()["personen"]] == [
+        "999990019",
+        "999990023",
+        "999990024",
+        "999990025",
+    ]
     for antwoord in antwoorden:
         assert (
             contract.fouten_in_antwoord(

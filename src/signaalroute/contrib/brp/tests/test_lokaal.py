@@ -26,6 +26,17 @@ def _raadpleeg(client, *bsns, fields=("burgerservicenummer",)):
     return _post(client, body)
 
 
+def _zoek_op_naam(client, geslachtsnaam="Meer", geboortedatum="1956-11-15", **parameters):
+    body = {
+        "type": "ZoekMetGeslachtsnaamEnGeboortedatum",
+        "fields": ["burgerservicenummer"],
+        "geslachtsnaam": geslachtsnaam,
+        "geboortedatum": geboortedatum,
+        **parameters,
+    }
+    return _post(client, body)
+
+
 def _bsns(antwoord):
     assert antwoord.status_code == 200, antwoord.content
     return [p.get("burgerservicenummer") for p in antwoord.json()["personen"]]
@@ -84,6 +95,59 @@ def test_people_who_moved_or_emigrated_are_not_found_at_the_old_address(client, 
         "999990023",
         "999990024",
     ]
+
+
+# --- ZoekMetGeslachtsnaamEnGeboortedatum ------------------------------------------------------
+
+
+@pytest.fixture
+def elders(adres):
+    """Besides the address: someone in another municipality, a namesake born another day and
+    a person with another surname born the same day."""
+    return adres | {
+        "amsterdam": LokaalBrpPersoonFactory(
+            bsn="999990025", postcode="1011AB", huisnummer=3, gemeente_code="0363"
+        ),
+        "andere_dag": LokaalBrpPersoonFactory(bsn="999990026", geboortedatum="19561116"),
+        "andere_naam": LokaalBrpPersoonFactory(bsn="999990027", geslachtsnaam="Meerman"),
+    }
+
+
+LEVEND = ["999990019", "999990020", "999990021", "999990023", "999990024", "999990025"]
+
+
+@pytest.mark.parametrize("geslachtsnaam", ["Meer", "meer", "MEER", "mEeR"])
+def test_by_name_and_birth_date_everyone_is_found_wherever_they_live(client, elders, geslachtsnaam):
+    # At the address (any letter or addition), moved, abroad, in another municipality.
+    assert _bsns(_zoek_op_naam(client, geslachtsnaam)) == LEVEND
+
+
+def test_by_name_and_birth_date_deceased_only_with_inclusief_overleden_personen(client, elders):
+    assert "999990022" not in _bsns(_zoek_op_naam(client))
+    assert "999990022" in _bsns(_zoek_op_naam(client, inclusiefOverledenPersonen=True))
+    assert "999990022" not in _bsns(_zoek_op_naam(client, inclusiefOverledenPersonen=False))
+
+
+def test_by_name_and_birth_date_within_one_municipality(client, elders):
+    assert _bsns(_zoek_op_naam(client, gemeenteVanInschrijving="0363")) == ["999990025"]
+    assert "999990025" not in _bsns(_zoek_op_naam(client, gemeenteVanInschrijving="9901"))
+
+
+def test_by_name_and_birth_date_the_full_date_and_the_name_must_agree(client, elders):
+    assert _bsns(_zoek_op_naam(client, geboortedatum="1956-11-16")) == ["999990026"]
+    assert _bsns(_zoek_op_naam(client, "Meerman")) == ["999990027"]
+    assert _bsns(_zoek_op_naam(client, "Mee")) == []
+    assert _bsns(_zoek_op_naam(client, "meer*")) == [*LEVEND, "999990027"]
+
+
+def test_by_name_and_birth_date_narrowed_by_voorvoegsel_voornamen_and_geslacht(client, elders):
+    LokaalBrpPersoonFactory(bsn="999990028", voorvoegsel="", voornamen="Pieter", geslacht="M")
+    assert _bsns(_zoek_op_naam(client, voorvoegsel="VAN DER")) == LEVEND
+    assert _bsns(_zoek_op_naam(client, voornamen="yvonne johanna")) == LEVEND
+    assert _bsns(_zoek_op_naam(client, voornamen="Yvonne")) == []
+    assert _bsns(_zoek_op_naam(client, voornamen="yv*")) == LEVEND
+    assert _bsns(_zoek_op_naam(client, voornamen="Pieter", geslacht="m")) == ["999990028"]
+    assert _bsns(_zoek_op_naam(client, geslacht="M")) == ["999990028"]
 
 
 def test_only_the_asked_fields_are_delivered(client, adres):
@@ -171,6 +235,28 @@ def test_a_field_without_a_value_is_not_delivered(client, adres):
             {"type": "ZoekMetNaamEnGemeenteVanInschrijving", "fields": ["naam"]},
             "Een of meerdere parameters zijn niet correct.",
             [("type", "value")],
+        ),
+        (
+            {"type": "ZoekMetGeslachtsnaamEnGeboortedatum", "geslachtsnaam": "Meer"},
+            "Minimale combinatie van parameters moet worden opgegeven.",
+            [("fields", "required"), ("geboortedatum", "required")],
+        ),
+        (
+            {
+                "type": "ZoekMetGeslachtsnaamEnGeboortedatum",
+                "geslachtsnaam": "Me*",
+                "geboortedatum": "19561115",
+                "voornamen": "Y*J*",
+                "postcode": "7401AB",
+                "fields": ["naam"],
+            },
+            "Een of meerdere parameters zijn niet correct.",
+            [
+                ("postcode", "unknownParam"),
+                ("geboortedatum", "date"),
+                ("geslachtsnaam", "pattern"),
+                ("voornamen", "pattern"),
+            ],
         ),
     ],
 )
