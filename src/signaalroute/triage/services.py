@@ -24,6 +24,7 @@ from signaalroute.core.exceptions import Conflict, ValidatieFout
 from signaalroute.gemeenten.models import Gemeente, Team
 from signaalroute.vroegsignaalzaken.constants import Signaalstatus, Zaakfase
 from signaalroute.vroegsignaalzaken.models import Vroegsignaalzaak, Zaakwijziging
+from signaalroute.vroegsignaalzaken.selectors import termijnregels
 
 from . import rules as r
 from .models import Capaciteit, Regelsetstatus, Triage, Triageregelset
@@ -301,6 +302,7 @@ def zaken_trieren(
     if not zaken:
         return Counter()
     maand = peildatum.replace(day=1)
+    termijnen = termijnregels(gemeente)
     indeling = teamindeling(gemeente, regelset_obj)
     namen = weergave(gemeente)
     feiten = zaakfeiten(zaken, peildatum)
@@ -320,6 +322,10 @@ def zaken_trieren(
     for zaak in zaken:
         resultaat, planning = resultaten[zaak.pk], verdeling.planning(zaak.pk)
         uitkomst = resultaat.uitkomst
+        zaak.termijn_eerste_contact = r.eerste_contact_uiterlijk(
+            uitkomst.termijnprofiel, zaak.matchingsdatum, termijnen
+        )
+        zaak.termijn_afsluiten = termijnen.afsluiten_uiterlijk(zaak.matchingsdatum)
         triages.append(
             Triage(
                 vroegsignaalzaak=zaak,
@@ -334,9 +340,7 @@ def zaken_trieren(
                 termijnprofiel=uitkomst.termijnprofiel,
                 prioriteit=planning.score,
                 totaalbedrag=feiten[zaak.pk].totaalbedrag,
-                uiterste_datum=r.eerste_contact_uiterlijk(
-                    uitkomst.termijnprofiel, zaak.matchingsdatum
-                ),
+                uiterste_datum=zaak.termijn_eerste_contact,
                 uitgeweken=planning.uitgeweken,
                 redenen=list(planning.redenen),
                 feiten=feiten[zaak.pk].naar_dict(),
@@ -349,7 +353,9 @@ def zaken_trieren(
     eerder = {t.vroegsignaalzaak_id: t for t in Triage.objects.filter(vroegsignaalzaak__in=zaken)}
     Triage.objects.filter(pk__in=list(eerder)).delete()
     Triage.objects.bulk_create(triages, batch_size=1000)
-    Vroegsignaalzaak.objects.bulk_update(zaken, ["team"], batch_size=1000)
+    Vroegsignaalzaak.objects.bulk_update(
+        zaken, ["team", "termijn_eerste_contact", "termijn_afsluiten"], batch_size=1000
+    )
     Zaakwijziging.objects.bulk_create(
         Zaakwijziging(
             vroegsignaalzaak=t.vroegsignaalzaak,

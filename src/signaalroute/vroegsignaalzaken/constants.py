@@ -93,6 +93,59 @@ class Zaaksoort(models.TextChoices):
 
 
 class Zaakfase(models.TextChoices):
+    """The working state of a case (the transition table is in `workflow.py`)."""
+
     NIEUW = "nieuw", _("Nieuw")
     IN_BEHANDELING = "in_behandeling", _("In behandeling")
+    NIEUWE_POGING = "nieuwe_poging", _("Nog geen contact, nieuwe poging gepland")
+    NAZORG = "nazorg", _("Nazorg")
     AFGESLOTEN = "afgesloten", _("Afgesloten")
+
+
+class Hulpstap(models.TextChoices):
+    """The concrete step behind "help accepted" (BRIEF §4). Each maps to exactly one DDAS result
+    (`workflow.HULPSTAP_RESULTAAT`), so "help accepted" means the same in every municipality."""
+
+    BETALINGSREGELING = "betalingsregeling", _("Betalingsregeling getroffen met hulp")
+    BUDGETPLAN = "budgetplan", _("Budgetadvies of budgetplan gemaakt")
+    INKOMEN = "inkomen", _("Toeslag, uitkering of kwijtschelding aangevraagd")
+    ADMINISTRATIE = "administratie", _("Administratie op orde gebracht")
+    SCHULDHULP = "schuldhulp", _("Verwezen naar schuldhulpverlening")
+    BEWIND = "bewind", _("Verwezen naar beschermingsbewind of budgetbeheer")
+    FINANCIEEL_ANDERS = "financieel_anders", _("Andere financiële hulp (bijv. thuisadministratie)")
+    NIET_FINANCIEEL = "niet_financieel", _(
+        "Verwezen naar niet-financiële hulp (wijkteam, maatschappelijk werk, zorg)"
+    )
+
+
+class Nazorguitkomst(models.TextChoices):
+    GAAT_GOED = "gaat_goed", _("Gaat goed, geen hulp nodig")
+    ALSNOG_HULP = "alsnog_hulp", _("Alsnog hulp geaccepteerd")
+    NIET_BEREIKT = "niet_bereikt", _("Niet bereikt")
+    NIEUWE_ACHTERSTAND = "nieuwe_achterstand", _("Nieuwe achterstanden, hulp niet gewenst")
+
+
+class Contactgegevensoort(models.TextChoices):
+    TELEFOON = "telefoon", _("Telefoonnummer")
+    EMAIL = "email", _("E-mailadres")
+    ADRES = "adres", _("Adres")
+
+
+class Contactgegevenbron(models.TextChoices):
+    SIGNAALPARTNER = "signaalpartner", _("Signaalpartner")
+    INWONER = "inwoner", _("Inwoner zelf")
+    MEDEWERKER = "medewerker", _("Medewerker")
+    CALLCENTER = "callcenter", _("Callcenter")
+
+
+class Ongeldigreden(models.TextChoices):
+    ONBEKEND_NUMMER = "bestaat_niet", _("Bestaat niet / onbereikbaar")
+    ANDER_PERSOON = "ander_persoon", _("Hoort bij iemand anders")
+    ONBESTELBAAR = "onbestelbaar", _("Onbestelbaar / retour")
+
+
+class Termijnsoort(models.TextChoices):
+    EERSTE_CONTACT = "eerste_contact", _("Eerste contact")
+    AFSLUITEN = "afsluiten", _("Afsluiten")
+    VERVOLG = "vervolg", _("Geplande vervolgactie")
+    NAZORG = "nazorg", _("Nazorg")

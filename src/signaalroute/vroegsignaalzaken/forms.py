@@ -35,12 +35,13 @@ class WerklijstForm(forms.Form):
         label=_("Bedrag tot en met (€)"), required=False, min_value=0, decimal_places=2
     )
     termijn = forms.ChoiceField(
-        label=_("Termijn eerste contact"),
+        label=_("Termijn"),
         required=False,
         choices=[
             ("", _("Alle")),
             ("verlopen", _("Verlopen")),
             ("binnenkort", _("Binnen 5 dagen")),
+            ("vervolg", _("Vervolgactie gepland t/m vandaag")),
         ],
     )
     fase = forms.ChoiceField(
@@ -50,6 +51,8 @@ class WerklijstForm(forms.Form):
             ("", _("Alle open zaken")),
             (Zaakfase.NIEUW, _("Nieuw")),
             (Zaakfase.IN_BEHANDELING, _("In behandeling")),
+            (Zaakfase.NIEUWE_POGING, _("Nog geen contact, nieuwe poging gepland")),
+            (Zaakfase.NAZORG, _("Nazorg")),
         ],
     )
     behandelaar = forms.ChoiceField(

@@ -44,7 +44,7 @@ from .simulatie import (
 )
 from .teams import Teamindeling, Teamtoewijzing, team_bepalen
 from .teksten import Weergave, euro
-from .termijnen import TERMIJNEN, eerste_contact_uiterlijk
+from .termijnen import eerste_contact_uiterlijk
 from .uitkomsten import (
     KANALEN,
     TERMIJNPROFIEL_CRISIS,
@@ -89,7 +89,6 @@ __all__ = [
     "Simulatie",
     "Simulatieoverzicht",
     "Teamindeling",
-    "TERMIJNEN",
     "eerste_contact_uiterlijk",
     "Teamtoewijzing",
     "Triageresultaat",

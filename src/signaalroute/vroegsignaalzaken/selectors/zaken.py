@@ -11,8 +11,37 @@ from signaalroute.core.exceptions import NietGevonden
 from signaalroute.gemeenten.models import Gemeente, Team
 from signaalroute.gemeenten.selectors import gemeenten_voor
 
-from .constants import CONTROLESTATUSSEN, Zaakfase
-from .models import Signaalstatuswijziging, Vroegsignaalzaak
+from ..constants import CONTROLESTATUSSEN, Zaakfase
+from ..models import Signaalstatuswijziging, Termijninstellingen, Vroegsignaalzaak
+from ..rules import STANDAARDTERMIJNEN, Termijnregels
+
+
+__all__ = [
+    "termijnregels",
+    "zaken_voor",
+    "zaak_ophalen",
+    "zaken_per_gemeente",
+    "losse_signalen_voor",
+    "losse_signalen",
+    "signaal_ophalen",
+    "laatste_statusredenen",
+    "SORTERINGEN",
+    "Werklijstfilter",
+    "werklijstpagina",
+    "pagina_vullen",
+    "OPEN_FASEN",
+    "werklijst",
+    "bakjes_tellen",
+    "signaaltotalen",
+    "medewerkers_voor",
+    "teams_voor_zaken",
+]
+
+
+def termijnregels(gemeente: Gemeente) -> Termijnregels:
+    """The municipality's deadlines, or the defaults (BRIEF §4)."""
+    instellingen = Termijninstellingen.objects.filter(gemeente=gemeente).first()
+    return instellingen.regels() if instellingen else STANDAARDTERMIJNEN
 
 
 def zaken_voor(user: User) -> QuerySet[Vroegsignaalzaak]:
@@ -130,7 +159,7 @@ class Werklijstfilter:
     soort: str = ""
     bedrag_vanaf: int | None = None
     bedrag_tot: int | None = None
-    termijn: str = ""  # "verlopen" | "binnenkort" (within 5 days)
+    termijn: str = ""  # "verlopen" | "binnenkort" (within 5 days) | "vervolg" (action due)
     fase: str = ""
     behandelaar: str = ""
     sortering: str = "termijn"
@@ -169,6 +198,9 @@ def pagina_vullen(qs: QuerySet[Vroegsignaalzaak], pagina):
     return pagina
 
 
+OPEN_FASEN = (Zaakfase.NIEUW, Zaakfase.IN_BEHANDELING, Zaakfase.NIEUWE_POGING)
+
+
 def _open_zaken(user: User) -> QuerySet[Vroegsignaalzaak]:
     return zaken_voor(user).exclude(fase=Zaakfase.AFGESLOTEN)
 
@@ -181,12 +213,17 @@ def werklijst(
     with the number of signals. Take a page with `werklijstpagina`."""
     vandaag = vandaag or datetime.date.today()
     qs = _open_zaken(user)
+    mede = Exists(
+        Vroegsignaalzaak.medebehandelaars.through.objects.filter(
+            vroegsignaalzaak_id=OuterRef("pk"), user_id=user.pk
+        )
+    )
     if f.behandelaar == "mij":
-        qs = qs.filter(behandelaar=user)
+        qs = qs.filter(Q(behandelaar=user) | mede)
     elif f.behandelaar == "niemand":
         qs = qs.filter(behandelaar__isnull=True)
     elif f.behandelaar == "" and user.rol == Rol.VROEGSIGNALEERDER:
-        eigen = Q(behandelaar=user)
+        eigen = Q(behandelaar=user) | mede
         if user.team_id:
             eigen |= Q(team_id=user.team_id, behandelaar__isnull=True)
         qs = qs.filter(eigen)
@@ -204,14 +241,20 @@ def werklijst(
         qs = qs.filter(triage__totaalbedrag__gte=f.bedrag_vanaf)
     if f.bedrag_tot is not None:
         qs = qs.filter(triage__totaalbedrag__lte=f.bedrag_tot)
+    geen_contact = Q(eerste_contactpoging_op__isnull=True) & ~Q(fase=Zaakfase.NAZORG)
     if f.termijn == "verlopen":
-        qs = qs.filter(triage__uiterste_datum__lt=vandaag, datum_opgepakt__isnull=True)
-    elif f.termijn == "binnenkort":
         qs = qs.filter(
-            triage__uiterste_datum__gte=vandaag,
-            triage__uiterste_datum__lte=vandaag + datetime.timedelta(days=5),
-            datum_opgepakt__isnull=True,
+            (Q(termijn_eerste_contact__lt=vandaag) & geen_contact)
+            | Q(termijn_afsluiten__lt=vandaag, fase__in=OPEN_FASEN)
         )
+    elif f.termijn == "binnenkort":
+        tot = vandaag + datetime.timedelta(days=5)
+        qs = qs.filter(
+            (Q(termijn_eerste_contact__range=(vandaag, tot)) & geen_contact)
+            | Q(termijn_afsluiten__range=(vandaag, tot), fase__in=OPEN_FASEN)
+        )
+    elif f.termijn == "vervolg":
+        qs = qs.filter(vervolg_op__lte=vandaag)
     if f.fase:
         qs = qs.filter(fase=f.fase)
     return qs.select_related("gemeente", "team", "behandelaar", "wijk", "triage").order_by(

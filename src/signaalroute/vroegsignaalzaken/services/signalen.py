@@ -16,8 +16,8 @@ from signaalroute.core.exceptions import Conflict, ValidatieFout
 from signaalroute.gemeenten.models import Team
 from signaalroute.gemeenten.selectors import gemeenten_voor
 
-from .constants import CONTROLESTATUSSEN, Signaalstatus, Zaakfase
-from .models import Signaalstatuswijziging, Vroegsignaalzaak, Zaakwijziging
+from ..constants import CONTROLESTATUSSEN, Signaalstatus, Zaakfase
+from ..models import Signaalstatuswijziging, Vroegsignaalzaak, Zaakwijziging
 
 WIJZIGBAAR = CONTROLESTATUSSEN | {Signaalstatus.NOG_NIET_OPGEPAKT}
 
@@ -107,6 +107,7 @@ def zaken_toewijzen(
             zaak.behandelaar = behandelaar
             delen.append(f"behandelaar {behandelaar.get_full_name() or behandelaar.username}")
         if delen:
+            zaak.versie += 1
             wijzigingen.append(
                 Zaakwijziging(
                     vroegsignaalzaak=zaak,
@@ -117,7 +118,9 @@ def zaken_toewijzen(
                 )
             )
     Vroegsignaalzaak.objects.bulk_update(
-        [w.vroegsignaalzaak for w in wijzigingen], ["team", "behandelaar"], batch_size=500
+        [w.vroegsignaalzaak for w in wijzigingen],
+        ["team", "behandelaar", "versie"],
+        batch_size=500,
     )
     Zaakwijziging.objects.bulk_create(wijzigingen)
     for wijziging in wijzigingen:
