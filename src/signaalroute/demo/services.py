@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from signaalroute.aanleveringen.models import Aanlevering, Vroegsignaal
+from signaalroute.accounts.constants import Rol
 from signaalroute.contrib.shv.models import SchuldhulpRegistratie
 from signaalroute.matching.models import Signaaldrempel
 from signaalroute.signaalpartners.constants import Scope
@@ -34,6 +35,7 @@ from .organisaties import (
 from .personen import Personen
 from .regio import adresboek_maken
 from .signalen import Signaalgenerator
+from .zaakbehandeling import zaakbehandeling_aanvullen
 from .zaken import Zaakvormer
 
 SEED = 2026
@@ -111,6 +113,11 @@ def demo_opbouwen(*, vandaag: dt.date | None = None, seed: int = SEED) -> Demore
         schuldhulplijst_maken(random.Random(seed), zaakplan.zaken, signaalplan.signalen)
     )
     triage_inrichten(regio, signaalplan.maanden)
+    zaakbehandeling_aanvullen(
+        random.Random(seed),
+        vandaag,
+        [u for u in gebruikers if u.rol in (Rol.VROEGSIGNALEERDER, Rol.COORDINATOR)],
+    )
 
     return Demoresultaat(
         vandaag=vandaag,

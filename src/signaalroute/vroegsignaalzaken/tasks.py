@@ -1,0 +1,16 @@
+"""Background work of case handling (Django Tasks)."""
+
+import datetime
+
+from django.utils import timezone
+from django_tasks import task
+
+from .services import termijnen_bewaken
+
+
+@task(queue_name="default")
+def termijnen_bewaken_taak(peildatum: str | None = None) -> int:
+    """Daily: after-care that is due returns to the work list; notifications for deadlines due
+    soon or passed and follow-ups due. Idempotent. Returns the number of new notifications."""
+    datum = datetime.date.fromisoformat(peildatum) if peildatum else timezone.localdate()
+    return termijnen_bewaken(vandaag=datum)
