@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "signaalroute.matching",
     "signaalroute.contrib.shv",
     "signaalroute.triage",
+    "signaalroute.contact",
+    "signaalroute.contrib.sms",
+    "signaalroute.contrib.callcenter",
     "signaalroute.demo",
 ]
 
