@@ -327,6 +327,13 @@ def _genereren(gemeente, regelset, partners, *, zaken: int, signalen: int, prefi
         "WHERE z.r_oud >= 0.01",
         {"regelset": regelset.pk, "gemeente": gemeente.pk},
     )
+    # The case's deadlines, as triage sets them (first contact from the triage, closing 28 days).
+    _execute(
+        "UPDATE vroegsignaalzaken_vroegsignaalzaak z SET termijn_eerste_contact = t.uiterste_datum,"
+        " termijn_afsluiten = z.matchingsdatum + 28, eerste_contactpoging_op = z.datum_opgepakt"
+        " FROM triage_triage t WHERE t.vroegsignaalzaak_id = z.id AND z.gemeente_id = %(gemeente)s",
+        {"gemeente": gemeente.pk},
+    )
     _execute("DROP TABLE bench_zaak")
 
 
@@ -487,7 +494,11 @@ def referentie_sql(gemeente_id: int, params: dict) -> tuple[str, list]:
         waar.append("t.totaalbedrag >= %s")
         args.append(int(params["bedrag_vanaf"]) * 100)
     if params.get("termijn") == "verlopen":
-        waar.append("t.uiterste_datum < current_date AND z.datum_opgepakt IS NULL")
+        waar.append(
+            "((z.termijn_eerste_contact < current_date AND z.eerste_contactpoging_op IS NULL"
+            " AND z.fase <> 'nazorg') OR (z.termijn_afsluiten < current_date"
+            " AND z.fase IN ('nieuw', 'in_behandeling', 'nieuwe_poging')))"
+        )
     if params.get("sortering") == "bedrag":
         volgorde = "{t}.totaalbedrag DESC NULLS LAST, {z}.id"
     else:

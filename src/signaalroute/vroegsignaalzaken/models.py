@@ -57,11 +57,12 @@ class Vroegsignaalzaak(PublicIdModel):
         _("eindresultaat"), max_length=40, choices=Eindresultaat.choices, blank=True
     )
     hulpstap = models.CharField(
-        _("concrete stap"), max_length=30, choices=Hulpstap.choices, blank=True
+        _("concrete stap"), max_length=30, choices=Hulpstap.choices, blank=True, db_default=""
     )
     reden_intern = models.TextField(
         _("reden (intern)"),
         blank=True,
+        db_default="",
         help_text=_("Bij 'niet opgepakt: andere reden'; nooit zichtbaar voor de partner."),
     )
     afgesloten_op = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
@@ -69,9 +70,11 @@ class Vroegsignaalzaak(PublicIdModel):
     termijn_eerste_contact = models.DateField(_("eerste contact uiterlijk"), null=True, blank=True)
     termijn_afsluiten = models.DateField(_("afsluiten uiterlijk"), null=True, blank=True)
     vervolg_op = models.DateField(_("volgende actie op"), null=True, blank=True)
-    vervolgactie = models.CharField(_("volgende actie"), max_length=200, blank=True)
+    vervolgactie = models.CharField(
+        _("volgende actie"), max_length=200, blank=True, db_default=""
+    )
     versie = models.PositiveIntegerField(
-        _("versie"), default=1, help_text=_("Verhoogd bij elke wijziging (gelijktijdig werken).")
+        _("versie"), default=1, db_default=1, help_text=_("Verhoogd bij elke wijziging (gelijktijdig werken).")
     )
     crisis = models.BooleanField(_("crisis"), default=False)
     team = models.ForeignKey(
@@ -140,7 +143,7 @@ class Contactpoging(PublicIdModel):
     vervolgafspraak = models.CharField(_("vervolgafspraak"), max_length=200, blank=True)
     vervolg_op = models.DateField(_("vervolg op"), null=True, blank=True)
     vervolg_dagdeel = models.CharField(
-        _("vervolg dagdeel"), max_length=10, choices=Dagdeel.choices, blank=True
+        _("vervolg dagdeel"), max_length=10, choices=Dagdeel.choices, blank=True, db_default=""
     )
     geregistreerd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -208,12 +211,12 @@ class Zaakwijziging(Wijziging):
     )
     fase_van = models.CharField(_("fase van"), max_length=20, choices=Zaakfase.choices, blank=True)
     fase_naar = models.CharField(_("fase naar"), max_length=20, choices=Zaakfase.choices)
-    actie = models.CharField(_("actie"), max_length=30, blank=True)
+    actie = models.CharField(_("actie"), max_length=30, blank=True, db_default="")
     eindresultaat = models.CharField(
         _("eindresultaat"), max_length=40, choices=Eindresultaat.choices, blank=True
     )
     hulpstap = models.CharField(
-        _("concrete stap"), max_length=30, choices=Hulpstap.choices, blank=True
+        _("concrete stap"), max_length=30, choices=Hulpstap.choices, blank=True, db_default=""
     )
 
     class Meta(Wijziging.Meta):
