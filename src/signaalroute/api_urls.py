@@ -8,4 +8,5 @@ app_name = "api"
 urlpatterns = [
     path("", include("signaalroute.aanleveringen.api.urls")),
     path("", include("signaalroute.vroegsignaalzaken.api.urls")),
+    path("", include("signaalroute.terugkoppeling.api.urls")),
 ]

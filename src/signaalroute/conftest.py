@@ -16,6 +16,12 @@ def brp_uit(settings):
     settings.BRP_API_URL = ""
 
 
+@pytest.fixture(autouse=True)
+def sms_uit(settings):
+    """SMS is off unless a test points the adapter at the local double (contrib/sms/tests)."""
+    settings.SMS_GATEWAY_URL = ""
+
+
 @pytest.fixture
 def tenant_a(db):
     gemeente = GemeenteFactory(naam="Aadorp")

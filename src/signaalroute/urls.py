@@ -18,14 +18,25 @@ urlpatterns = [
     path("contact/", include("signaalroute.contact.urls")),
     path("callcenter/", include("signaalroute.contrib.callcenter.urls")),
     path("sms/", include("signaalroute.contrib.sms.urls")),
+    path("partner/webhooks/", include("signaalroute.terugkoppeling.webhooks.urls")),
+    path("partner/terugkoppeling/", include("signaalroute.terugkoppeling.urls")),
+    path("partner/gegevens/", include("signaalroute.signaalpartners.urls_partner")),
     path("partners/", include("signaalroute.signaalpartners.urls")),
     path("logboek/", include("signaalroute.audit.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("api/v1/", include("signaalroute.api_urls")),
+    path("api/ddas/", include("signaalroute.contrib.ddas.urls")),
 ]
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+if settings.WEBHOOK_ONTVANGER_LOKAAL:
+    urlpatterns.append(
+        path(
+            "api/lokale-webhookontvanger/",
+            include("signaalroute.terugkoppeling.webhooks.lokaal_urls"),
+        )
+    )
 if settings.BRP_LOKAAL:
     urlpatterns.append(path("api/lokaal-brp/", include("signaalroute.contrib.brp.lokaal.urls")))
 

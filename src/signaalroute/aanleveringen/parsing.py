@@ -563,7 +563,7 @@ def _kolom(letters: str | bytes) -> int:
     return nummer
 
 
-def _zip_controleren(stroom: BinaryIO, limieten: Leeslimieten) -> set[str]:
+def zip_controleren(stroom: BinaryIO, limieten: Leeslimieten) -> set[str]:
     """Guard against zip bombs before calamine unpacks anything: check the declared sizes,
     then inflate every member once (discarding the output), count what really comes out and
     measure the cell range of every XML part. Returns the member names."""
@@ -640,7 +640,7 @@ def _lid_uitpakken(stroom: BinaryIO, lid: zipfile.ZipInfo) -> Iterator[bytes]:
 def _xlsx_openen(
     stroom: BinaryIO, aliassen: Mapping[str, str | None], limieten: Leeslimieten
 ) -> Bestandlezer:
-    if "xl/workbook.xml" not in _zip_controleren(stroom, limieten):
+    if "xl/workbook.xml" not in zip_controleren(stroom, limieten):
         raise BestandOnleesbaar(
             "bestandstype_niet_ondersteund",
             "Dit zipbestand is geen Excelbestand (XLSX); lever CSV (UTF-8) of XLSX aan.",

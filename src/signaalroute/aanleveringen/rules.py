@@ -24,8 +24,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-import holidays
-
+from signaalroute.core.werkdagen import is_werkdag
 from signaalroute.signaalpartners.constants import Signaalpartnersoort
 
 from .constants import Regelstatus
@@ -196,18 +195,6 @@ def criteria_bepalen(
     return dataclasses.replace(criteria, **wijzigingen) if wijzigingen else criteria
 
 
-_FEESTDAGEN = holidays.country_holidays("NL")
-
-
-def is_feestdag(dag: datetime.date) -> bool:
-    """A public holiday of the Algemene termijnenwet: New Year, Easter and Whit Monday,
-    Ascension, King's Day, 5 May (every year), Christmas and Boxing Day; not Good Friday."""
-    if dag.month == 5 and dag.day == 5:
-        return True
-    naam = _FEESTDAGEN.get(dag)
-    return naam is not None and naam != "Good Friday"
-
-
 @lru_cache(maxsize=2048)
 def werkdagen_tussen(begin: datetime.date, eind: datetime.date) -> int:
     """Working days d with begin < d <= eind (Mon-Fri, no public holiday); counting stops at
@@ -215,7 +202,7 @@ def werkdagen_tussen(begin: datetime.date, eind: datetime.date) -> int:
     aantal, dag = 0, begin
     while dag < eind and aantal < 100:
         dag += datetime.timedelta(days=1)
-        if dag.weekday() < 5 and not is_feestdag(dag):
+        if is_werkdag(dag):
             aantal += 1
     return aantal
 

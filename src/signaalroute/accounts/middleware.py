@@ -8,7 +8,17 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
-OPEN_PREFIXES = ("/inloggen/", "/oidc/", "/static/", "/api/", "/gezondheid")
+# Open to machines without a session: they authenticate themselves (API keys, tokens, signed
+# delivery reports from the SMS gateway, the local SMS gateway double's bearer token).
+OPEN_PREFIXES = (
+    "/inloggen/",
+    "/oidc/",
+    "/static/",
+    "/api/",
+    "/gezondheid",
+    "/contact/sms-statusrapporten/",
+    "/sms/lokaal/",
+)
 
 
 def is_second_factor_done(request) -> bool:

@@ -56,8 +56,10 @@ INSTALLED_APPS = [
     "signaalroute.contrib.shv",
     "signaalroute.triage",
     "signaalroute.contact",
+    "signaalroute.terugkoppeling",
     "signaalroute.contrib.sms",
     "signaalroute.contrib.callcenter",
+    "signaalroute.contrib.ddas",
     "signaalroute.demo",
 ]
 
@@ -92,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "signaalroute.core.context_processors.signaalroute",
+                "signaalroute.vroegsignaalzaken.context_processors.meldingen",
             ],
         },
     },
@@ -360,4 +363,95 @@ BRP_GEBRUIKER = config(
 )
 BRP_GEBRUIKER_HEADER = config(
     "BRP_GEBRUIKER_HEADER", "x-gebruiker", help_text="Header name for the BRP user."
+)
+
+# --- SMS gateway: a generic HTTP API (contrib/sms, docs/sms-gateway.md) ---------------------
+# Off until SMS_GATEWAY_URL is set; SMS_LOKAAL serves a local gateway double speaking the same
+# API (demo, tests) and makes it the default. A half configuration fails the start-up check
+# (`contrib/sms/checks.py`). docs/configuration.md
+SMS_LOKAAL = config(
+    "SMS_LOKAAL",
+    False,
+    help_text="Serve the local SMS gateway double at /sms/lokaal/ (demo, tests). Never in production.",
+)
+SMS_LOKAAL_URL = "http://127.0.0.1:8000/sms/lokaal"
+# Fixed credentials of the local double, so the demo works without configuration; the start-up
+# check refuses them for any gateway that is not on this machine.
+SMS_LOKAAL_TOKEN = "lokaal-sms-token"
+SMS_LOKAAL_WEBHOOK_SECRET = "lokaal-sms-webhook-geheim"
+SMS_GATEWAY_URL = config(
+    "SMS_GATEWAY_URL",
+    SMS_LOKAAL_URL if SMS_LOKAAL else "",
+    help_text="Base URL of the SMS gateway (without /berichten); empty: SMS off.",
+)
+SMS_GATEWAY_TOKEN = config(
+    "SMS_GATEWAY_TOKEN",
+    SMS_LOKAAL_TOKEN if SMS_LOKAAL else "",
+    help_text="Bearer token for the SMS gateway.",
+)
+SMS_GATEWAY_WEBHOOK_SECRET = config(
+    "SMS_GATEWAY_WEBHOOK_SECRET",
+    SMS_LOKAAL_WEBHOOK_SECRET if SMS_LOKAAL else "",
+    help_text="Shared secret of the HMAC-SHA256 signature on delivery reports.",
+)
+SMS_STATUS_URL = config(
+    "SMS_STATUS_URL",
+    "http://127.0.0.1:8000/contact/sms-statusrapporten/" if SMS_LOKAAL else "",
+    help_text="Public URL to which the gateway sends delivery reports; empty: none asked.",
+)
+SMS_TIMEOUT_SECONDS = config(
+    "SMS_TIMEOUT_SECONDS", 10.0, help_text="Connect and read timeout per SMS gateway request."
+)
+SMS_RETRIES = config(
+    "SMS_RETRIES", 2, help_text="Retries on timeouts, connection errors, 429 and 5xx."
+)
+SMS_RETRY_BACKOFF_SECONDS = config(
+    "SMS_RETRY_BACKOFF_SECONDS", 0.5, help_text="Back-off factor between SMS gateway retries."
+)
+
+# --- Webhooks to partners: NL GOV CloudEvents (terugkoppeling/webhooks, docs/webhooks.md) ----
+WEBHOOK_OIN = config("WEBHOOK_OIN", "", help_text="Our OIN, used in the CloudEvents source.")
+WEBHOOK_SOURCE = config(
+    "WEBHOOK_SOURCE",
+    "",
+    help_text="CloudEvents source; empty: urn:nld:oin:<WEBHOOK_OIN>:systeem:signaalroute.",
+)
+WEBHOOK_API_URL = config(
+    "WEBHOOK_API_URL",
+    "http://127.0.0.1:8000/api/v1",
+    help_text="Public base URL of the API, for the events' dataref.",
+)
+WEBHOOK_MAX_POGINGEN = config(
+    "WEBHOOK_MAX_POGINGEN", 8, help_text="Delivery attempts before an event is a dead letter."
+)
+WEBHOOK_TIMEOUT_SECONDEN = config(
+    "WEBHOOK_TIMEOUT_SECONDEN", 10.0, help_text="Timeout per webhook delivery request."
+)
+WEBHOOK_MAX_RETRY_AFTER_SECONDEN = config(
+    "WEBHOOK_MAX_RETRY_AFTER_SECONDEN",
+    86400,
+    help_text="Upper bound on a receiver's Retry-After (429), in seconds.",
+)
+WEBHOOK_BATCH = config("WEBHOOK_BATCH", 100, help_text="Webhook deliveries per task.")
+WEBHOOK_ONTVANGER_LOKAAL = config(
+    "WEBHOOK_ONTVANGER_LOKAAL",
+    False,
+    help_text="Serve a local webhook test receiver under /api/ and allow http://localhost "
+    "subscriptions (demo, tests). Never in production.",
+)
+
+# --- DDAS delivery to CBS (contrib/ddas, docs/ddas.md) ---------------------------------------
+DDAS_CODE_GEGEVENSLEVERANCIER = config(
+    "DDAS_CODE_GEGEVENSLEVERANCIER",
+    "SIGNAALROUTE",
+    help_text="codeGegevensleverancier in every DDAS document (the code CBS gave the host).",
+)
+DDAS_CLIENTS = config(
+    "DDAS_CLIENTS",
+    "",
+    help_text="DDAS pull endpoint clients: 'client-id:sha256-hex-of-secret', comma-separated. "
+    "Empty: off.",
+)
+DDAS_TOKEN_GELDIGHEID = config(
+    "DDAS_TOKEN_GELDIGHEID", 300, help_text="Lifetime of a DDAS access token in seconds."
 )

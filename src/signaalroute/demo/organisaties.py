@@ -185,6 +185,16 @@ def signaalpartners_aanmaken(gemeenten: dict[str, Gemeente]) -> dict[str, Signaa
             criteria=spec.criteria,
             minimum_bedrag=spec.minimum_bedrag,
             minimale_achterstand_dagen=spec.minimale_dagen,
+            # The partner directory: how municipalities reach the partner, its arrangements.
+            aantal_herinneringen=2,
+            telefoonnummer_gemeenten="088-" + str(1000000 + 7919 * len(partners))[-7:],
+            email_gemeenten=f"gemeenten@{spec.code}.example",
+            bereikbaarheid="Werkdagen 9.00-17.00 uur; spoed (crisis) ook via de contactpersoon.",
+            regeling_max_maanden=(12, 18, 24, 36)[len(partners) % 4],
+            regeling_behandelaar="Team Bijzonder Beheer",
+            regeling_email=f"regelingen@{spec.code}.example",
+            regeling_toelichting="Na aanmelding bij schuldhulpverlening stoppen wij de incasso "
+            "tijdens de betalingspauze; een regeling via de gemeente gaat voor.",
         )
         partners[spec.code] = partner
         contactpersonen += [

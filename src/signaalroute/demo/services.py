@@ -22,6 +22,7 @@ from signaalroute.vroegsignaalzaken.models import (
     Zaakwijziging,
 )
 
+from .contact_inrichten import contact_inrichten
 from .controles import drempels_maken, schuldhulplijst_maken, triage_inrichten
 from .kalender import historische_tijdstempels
 from .organisaties import (
@@ -113,6 +114,7 @@ def demo_opbouwen(*, vandaag: dt.date | None = None, seed: int = SEED) -> Demore
         schuldhulplijst_maken(random.Random(seed), zaakplan.zaken, signaalplan.signalen)
     )
     triage_inrichten(regio, signaalplan.maanden)
+    contact_inrichten(regio)
     zaakbehandeling_aanvullen(
         random.Random(seed),
         vandaag,

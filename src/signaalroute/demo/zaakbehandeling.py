@@ -9,7 +9,9 @@ import random
 from django.db.models import Min
 from django.utils import timezone
 
+from signaalroute.aanleveringen.models import Vroegsignaal
 from signaalroute.core.werkdagen import werkdagen_optellen
+from signaalroute.terugkoppeling.services import terugkoppelingen_bijwerken
 from signaalroute.vroegsignaalzaken.constants import (
     Contactgegevenbron,
     Contactgegevensoort,
@@ -18,6 +20,7 @@ from signaalroute.vroegsignaalzaken.constants import (
     Hulpstap,
     Nazorguitkomst,
     Ongeldigreden,
+    Signaalstatus,
     Zaakfase,
 )
 from signaalroute.vroegsignaalzaken.models import (
@@ -69,6 +72,11 @@ def zaakbehandeling_aanvullen(rng: random.Random, vandaag: dt.date, medewerkers:
     _medebehandelaars(rng, zaken, medewerkers)
     _onjuiste_nummers(rng, zaken)
     termijnen_bewaken(vandaag=vandaag)
+    # What the partners learnt so far: one feedback row per signal with its current code.
+    terugkoppelingen_bijwerken(
+        Vroegsignaal.objects.exclude(status=Signaalstatus.NOG_NIET_OPGEPAKT).only("pk"),
+        vandaag=vandaag,
+    )
 
 
 def _eerste_contactpogingen() -> None:
@@ -115,13 +123,15 @@ def _nazorg(rng, zaak, vandaag: dt.date) -> list[Nazorg]:
     )
     if nazorg.gepland_op < vandaag - dt.timedelta(days=14):
         # Done in the past; what is due in the last two weeks starts with the deadline run.
-        nazorg.gestart_op = timezone.make_aware(
-            dt.datetime.combine(nazorg.gepland_op, dt.time(8))
-        )
+        nazorg.gestart_op = timezone.make_aware(dt.datetime.combine(nazorg.gepland_op, dt.time(8)))
         nazorg.afgerond_op = nazorg.gestart_op + dt.timedelta(days=rng.randint(1, 6))
         nazorg.afgerond_door = zaak.behandelaar
         nazorg.uitkomst = rng.choices(
-            [Nazorguitkomst.GAAT_GOED, Nazorguitkomst.NIET_BEREIKT, Nazorguitkomst.NIEUWE_ACHTERSTAND],
+            [
+                Nazorguitkomst.GAAT_GOED,
+                Nazorguitkomst.NIET_BEREIKT,
+                Nazorguitkomst.NIEUWE_ACHTERSTAND,
+            ],
             weights=[60, 25, 15],
         )[0]
     return [nazorg]

@@ -84,13 +84,19 @@ def test_main_menu_shows_only_the_pages_of_the_role(page, inloggen, users, brows
     expect(menu.get_by_role("link")).to_have_text(
         [
             "Werkvoorraad",
+            "Termijnen",
+            "Meldingen",
             "Signalen",
             "BRP-controle",
+            "Belrondes",
+            "Versturen",
             "Overzicht",
             "Aanleverbewaking",
             "Lijst inlezen",
             "Triage",
             "Controles",
+            "Termijninstellingen",
+            "Brieven en berichten",
         ]
     )
     menu.get_by_role("link", name="Werkvoorraad").click()

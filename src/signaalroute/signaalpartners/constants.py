@@ -24,3 +24,4 @@ class Scope(models.TextChoices):
     AANLEVERINGEN_SCHRIJVEN = "aanleveringen:schrijven", _("Signalen aanleveren")
     AANLEVERINGEN_LEZEN = "aanleveringen:lezen", _("Aanleveringen en resultaten lezen")
     TERUGKOPPELING_LEZEN = "terugkoppeling:lezen", _("Terugkoppeling lezen")
+    SCHULDONTWIKKELING_SCHRIJVEN = "schuldontwikkeling:schrijven", _("Schuldontwikkeling melden")

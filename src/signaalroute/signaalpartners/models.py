@@ -63,6 +63,53 @@ class Signaalpartner(PublicIdModel):
     )
     actief = models.BooleanField(_("actief"), default=True)
 
+    # Partner directory (published by the partner itself, shown on every case).
+    aantal_herinneringen = models.PositiveSmallIntegerField(
+        _("herinneringen vóór het signaal"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(20)],
+        help_text=_(
+            "Hoeveel herinneringen of aanmaningen de partner stuurt voordat hij signaleert."
+        ),
+    )
+    telefoonnummer_gemeenten = models.CharField(
+        _("telefoonnummer voor gemeenten"), max_length=20, blank=True
+    )
+    email_gemeenten = models.EmailField(_("e-mailadres voor gemeenten"), blank=True)
+    bereikbaarheid = models.TextField(
+        _("bereikbaarheid voor gemeenten"),
+        blank=True,
+        help_text=_("Hoe gemeenten de partner bereiken: openingstijden, vaste lijn, portaal."),
+    )
+    regeling_max_maanden = models.PositiveSmallIntegerField(
+        _("langste betalingsregeling (maanden)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(120)],
+        help_text=_("De langste looptijd van een betalingsregeling die de partner accepteert."),
+    )
+    regeling_behandelaar = models.CharField(
+        _("team of contactpersoon voor regelingen"),
+        max_length=200,
+        blank=True,
+        help_text=_("Wie verzoeken van gemeenten om een betalingsregeling behandelt."),
+    )
+    regeling_telefoonnummer = models.CharField(
+        _("telefoonnummer voor regelingen"), max_length=20, blank=True
+    )
+    regeling_email = models.EmailField(_("e-mailadres voor regelingen"), blank=True)
+    regeling_toelichting = models.TextField(
+        _("toelichting op betalingsregelingen"),
+        blank=True,
+        help_text=_(
+            "Bijv. voorwaarden, minimaal termijnbedrag, of incassorust tijdens de regeling."
+        ),
+    )
+    gegevens_bijgewerkt_op = models.DateTimeField(
+        _("gegevens bijgewerkt op"), null=True, blank=True
+    )
+
     class Meta:
         verbose_name = _("signaalpartner")
         verbose_name_plural = _("signaalpartners")
@@ -77,6 +124,17 @@ class Signaalpartner(PublicIdModel):
 
     def __str__(self) -> str:
         return self.naam
+
+    @property
+    def signaalcriteria(self):
+        """The criteria that apply: the partner's own values, else those of its type."""
+        from signaalroute.aanleveringen.rules import criteria_bepalen
+
+        return criteria_bepalen(
+            self.soort,
+            minimum_bedrag=self.minimum_bedrag,
+            minimale_achterstand_dagen=self.minimale_achterstand_dagen,
+        )
 
 
 class Contactpersoon(PublicIdModel):

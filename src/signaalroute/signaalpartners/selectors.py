@@ -2,7 +2,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Min, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -14,7 +14,7 @@ from signaalroute.gemeenten.models import Gemeente
 from signaalroute.gemeenten.selectors import gemeenten_voor
 
 from . import rules
-from .models import Signaalpartner
+from .models import Contactpersoon, Signaalpartner
 from .rules import (
     BASIS_MAANDEN,
     GELEVERD,
@@ -238,3 +238,24 @@ def aanlevermonitor_tabel(regels: list[Monitorregel]) -> tuple[list[str], list[l
         for r in regels
     ]
     return MONITOR_KOLOMMEN, rijen
+
+
+# --- partner directory ----------------------------------------------------------------------
+
+
+def contactpersonen_van(signaalpartner: Signaalpartner) -> QuerySet[Contactpersoon]:
+    """The partner's contact persons: general ones first, then per municipality."""
+    return (
+        Contactpersoon.objects.filter(signaalpartner=signaalpartner)
+        .select_related("gemeente")
+        .order_by(F("gemeente__naam").asc(nulls_first=True), "naam")
+    )
+
+
+def gemeenten_voor_contactpersoon(contactpersoon: Contactpersoon | None) -> QuerySet[Gemeente]:
+    """The municipalities a contact person can be for: every connected municipality (a
+    partner may deliver to any), plus the one it is already for."""
+    voorwaarde = Q(aangesloten=True)
+    if contactpersoon is not None and contactpersoon.gemeente_id:
+        voorwaarde |= Q(pk=contactpersoon.gemeente_id)
+    return Gemeente.objects.filter(voorwaarde).order_by("naam")

@@ -13,7 +13,10 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.utils import timezone
 
+from signaalroute.audit.constants import Auditactie
+from signaalroute.audit.services import auditregel_vastleggen
 from signaalroute.core.exceptions import ValidatieFout
 from signaalroute.gemeenten.models import Gemeente
 
@@ -166,3 +169,82 @@ def _aanleverherinnering_versturen(
         to=aan,
     ).send(fail_silently=False)
     return herinnering
+
+
+# --- partner directory (the partner maintains its own published data) -----------------------
+
+PARTNERGEGEVENS_VELDEN = (
+    "criteria",
+    "minimum_bedrag",
+    "minimale_achterstand_dagen",
+    "aantal_herinneringen",
+    "telefoonnummer_gemeenten",
+    "email_gemeenten",
+    "bereikbaarheid",
+    "regeling_max_maanden",
+    "regeling_behandelaar",
+    "regeling_telefoonnummer",
+    "regeling_email",
+    "regeling_toelichting",
+)
+CONTACTPERSOON_VELDEN = ("gemeente", "naam", "functie", "telefoonnummer", "email")
+
+
+def _gegevens_gewijzigd(signaalpartner: Signaalpartner, door, omschrijving: str) -> None:
+    Signaalpartner.objects.filter(pk=signaalpartner.pk).update(
+        gegevens_bijgewerkt_op=timezone.now()
+    )
+    auditregel_vastleggen(
+        actie=Auditactie.WIJZIGEN,
+        gebruiker=door,
+        object=signaalpartner,
+        omschrijving=omschrijving,
+    )
+
+
+@transaction.atomic
+def partnergegevens_bijwerken(
+    *, signaalpartner: Signaalpartner, gegevens: dict, door
+) -> Signaalpartner:
+    """Store what the partner publishes: signal criteria, how municipalities reach it and
+    its payment-arrangement options. Only `PARTNERGEGEVENS_VELDEN` can change."""
+    partner = Signaalpartner.objects.select_for_update().get(pk=signaalpartner.pk)
+    if onbekend := set(gegevens) - set(PARTNERGEGEVENS_VELDEN):
+        raise ValidatieFout(f"Niet te wijzigen: {', '.join(sorted(onbekend))}")
+    for veld, waarde in gegevens.items():
+        setattr(partner, veld, waarde)
+    partner.save(update_fields=list(gegevens))
+    _gegevens_gewijzigd(partner, door, "Partnergegevens bijgewerkt")
+    partner.refresh_from_db()
+    return partner
+
+
+@transaction.atomic
+def contactpersoon_opslaan(
+    *,
+    signaalpartner: Signaalpartner,
+    gegevens: dict,
+    door,
+    contactpersoon: Contactpersoon | None = None,
+) -> Contactpersoon:
+    """Add or change one of the partner's contact persons (general or for one municipality)."""
+    if contactpersoon is not None and contactpersoon.signaalpartner_id != signaalpartner.pk:
+        raise ValidatieFout("Deze contactpersoon hoort niet bij uw organisatie.")
+    if onbekend := set(gegevens) - set(CONTACTPERSOON_VELDEN):
+        raise ValidatieFout(f"Niet te wijzigen: {', '.join(sorted(onbekend))}")
+    contactpersoon = contactpersoon or Contactpersoon(signaalpartner=signaalpartner)
+    for veld, waarde in gegevens.items():
+        setattr(contactpersoon, veld, waarde)
+    contactpersoon.save()
+    _gegevens_gewijzigd(signaalpartner, door, "Contactpersoon opgeslagen")
+    return contactpersoon
+
+
+@transaction.atomic
+def contactpersoon_verwijderen(
+    *, signaalpartner: Signaalpartner, contactpersoon: Contactpersoon, door
+) -> None:
+    if contactpersoon.signaalpartner_id != signaalpartner.pk:
+        raise ValidatieFout("Deze contactpersoon hoort niet bij uw organisatie.")
+    contactpersoon.delete()
+    _gegevens_gewijzigd(signaalpartner, door, "Contactpersoon verwijderd")

@@ -113,8 +113,9 @@ class Hulpstap(models.TextChoices):
     SCHULDHULP = "schuldhulp", _("Verwezen naar schuldhulpverlening")
     BEWIND = "bewind", _("Verwezen naar beschermingsbewind of budgetbeheer")
     FINANCIEEL_ANDERS = "financieel_anders", _("Andere financiële hulp (bijv. thuisadministratie)")
-    NIET_FINANCIEEL = "niet_financieel", _(
-        "Verwezen naar niet-financiële hulp (wijkteam, maatschappelijk werk, zorg)"
+    NIET_FINANCIEEL = (
+        "niet_financieel",
+        _("Verwezen naar niet-financiële hulp (wijkteam, maatschappelijk werk, zorg)"),
     )
 
 

@@ -70,11 +70,12 @@ class Vroegsignaalzaak(PublicIdModel):
     termijn_eerste_contact = models.DateField(_("eerste contact uiterlijk"), null=True, blank=True)
     termijn_afsluiten = models.DateField(_("afsluiten uiterlijk"), null=True, blank=True)
     vervolg_op = models.DateField(_("volgende actie op"), null=True, blank=True)
-    vervolgactie = models.CharField(
-        _("volgende actie"), max_length=200, blank=True, db_default=""
-    )
+    vervolgactie = models.CharField(_("volgende actie"), max_length=200, blank=True, db_default="")
     versie = models.PositiveIntegerField(
-        _("versie"), default=1, db_default=1, help_text=_("Verhoogd bij elke wijziging (gelijktijdig werken).")
+        _("versie"),
+        default=1,
+        db_default=1,
+        help_text=_("Verhoogd bij elke wijziging (gelijktijdig werken)."),
     )
     crisis = models.BooleanField(_("crisis"), default=False)
     team = models.ForeignKey(

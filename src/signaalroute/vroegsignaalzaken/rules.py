@@ -197,9 +197,7 @@ def volgende_stap(
             dagen = sorted({_WEEKDAGEN[p.datum.weekday()] for p in eerder}, key=_WEEKDAGEN.index)
             delen = sorted({p.dagdeel for p in eerder if p.dagdeel})
             andere_delen = [d.label.lower() for d in D if d not in delen]
-            tekst += " " + str(_("Kies een andere dag dan %(dagen)s")) % {
-                "dagen": ", ".join(dagen)
-            }
+            tekst += " " + str(_("Kies een andere dag dan %(dagen)s")) % {"dagen": ", ".join(dagen)}
             if andere_delen:
                 tekst += " " + str(_("en bij voorkeur de %(delen)s")) % {
                     "delen": " of ".join(andere_delen)
@@ -207,4 +205,3 @@ def volgende_stap(
             tekst += "."
         return Stapadvies(kanaal, tekst)
     return None
-

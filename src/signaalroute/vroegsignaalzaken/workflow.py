@@ -105,14 +105,10 @@ NIET_OPGEPAKT: dict[str, str] = {
     E.BEKEND_BIJ_SHV: S.BEKEND_BIJ_SHV,
 }
 # Results that presuppose a conversation with the household.
-BEREIKT_VEREIST = frozenset(
-    {E.GEEN_REACTIE, E.HOEFT_GEEN_HULP, E.ZELF_BETAALD} | HULP_GEACCEPTEERD
-)
+BEREIKT_VEREIST = frozenset({E.GEEN_REACTIE, E.HOEFT_GEEN_HULP, E.ZELF_BETAALD} | HULP_GEACCEPTEERD)
 # The results a worker chooses from when closing ("help accepted" is chosen through a step;
 # the generic v1.2 "Vervolghulp en/of verwijzing" is never chosen: it hides the difference).
-KIESBARE_RESULTATEN = tuple(
-    r for r in E if r not in HULP_GEACCEPTEERD and r != E.VERVOLGHULP
-)
+KIESBARE_RESULTATEN = tuple(r for r in E if r not in HULP_GEACCEPTEERD and r != E.VERVOLGHULP)
 # After-care makes no sense when nobody is there to follow up.
 ZONDER_NAZORG = frozenset(NIET_OPGEPAKT) | {E.VERWIJZING_ZONDER_INWONER}
 # Suggested after-care: reached, but no (lasting) help; the study shows they often fall back.
@@ -154,9 +150,7 @@ def afsluiting_fouten(afsluiting: Afsluiting) -> dict[str, str]:
     elif resultaat not in KIESBARE_RESULTATEN and resultaat not in HULP_GEACCEPTEERD:
         fouten["eindresultaat"] = str(_("Dit resultaat kan niet gekozen worden."))
     if resultaat == E.NIET_OPGEPAKT_ANDERE_REDEN and not afsluiting.reden_intern.strip():
-        fouten["reden_intern"] = str(
-            _("Geef de reden (alleen intern; de partner ziet die nooit).")
-        )
+        fouten["reden_intern"] = str(_("Geef de reden (alleen intern; de partner ziet die nooit)."))
     if resultaat in BEREIKT_VEREIST and not afsluiting.aantal_bereikt:
         fouten["eindresultaat"] = str(
             _("Dit resultaat vraagt contact met het huishouden: registreer eerst het contact.")

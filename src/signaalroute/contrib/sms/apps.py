@@ -6,3 +6,6 @@ class SmsConfig(AppConfig):
     name = "signaalroute.contrib.sms"
     label = "sms"
     verbose_name = _("sms-gateway")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the start-up checks)

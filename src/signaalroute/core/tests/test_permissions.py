@@ -6,6 +6,7 @@ see it. What a permitted user *sees* on a page is filtered in the selectors
 (`*/tests/test_selectors.py`); the content checks here only confirm a page uses them.
 """
 
+import datetime
 import types
 import uuid
 from collections import defaultdict
@@ -22,6 +23,10 @@ from signaalroute import urls as root_urls
 from signaalroute.aanleveringen.tests.factories import AanleveringFactory, VroegsignaalFactory
 from signaalroute.accounts.tests.factories import UserFactory
 from signaalroute.conftest import verified_client
+from signaalroute.contact.constants import Berichtstatus, Kanaal
+from signaalroute.contact.models import Bericht, Printbatch
+from signaalroute.contact.services import standaardsjablonen_aanmaken
+from signaalroute.contrib.callcenter.tests.factories import BelrondeFactory, BelrondeimportFactory
 from signaalroute.triage.beheer import concept_maken
 from signaalroute.vroegsignaalzaken.tests.factories import VroegsignaalzaakFactory
 
@@ -45,6 +50,12 @@ AANLEVERING_A = "<aanlevering_a>"  # a delivery of partner A
 SIGNAAL_A = "<signaal_a>"  # a signal in municipality A that is not in a case
 GEMEENTE_A = "<gemeente_a>"  # municipality A
 REGELSET_A = "<regelset_a>"  # a triage rule set concept of municipality A
+SJABLOON_A = "<sjabloon_a>"  # municipality A's letter template
+PRINTBATCH_A = "<printbatch_a>"  # today's print batch of municipality A
+BERICHT_A = "<bericht_a>"  # a letter to a case of municipality A, in that batch
+BELRONDE_A = "<belronde_a>"  # a call round of municipality A
+BELRONDEIMPORT_A = "<belrondeimport_a>"  # an imported results file of that round
+IEDER_UUID = "00000000-0000-0000-0000-000000000001"  # POST-only URLs: the GET is refused first
 
 ROLLEN = (
     "platformbeheerder",
@@ -70,6 +81,12 @@ def alleen(anders, **toegestaan):
 
 
 WERKVOORRAAD = Doorverwijzing("vroegsignaalzaken:werkvoorraad")
+ZAAKBEHANDELAARS_200 = alleen(
+    403, coordinator=200, vroegsignaleerder=200, externe_uitvoerder=200, vroegsignaleerder_b=200
+)
+ZAAKACTIE = alleen(
+    403, coordinator=405, vroegsignaleerder=405, externe_uitvoerder=405, vroegsignaleerder_b=405
+)
 INSTELLINGEN = Doorverwijzing("gemeenten:instellingen")
 AANLEVERINGEN = Doorverwijzing("aanleveringen:overzicht")
 
@@ -112,6 +129,33 @@ TOEGANG = {
             externe_uitvoerder=200,
             vroegsignaleerder_b=404,
         ),
+    ),
+    # Actions on the case page, POST only: a GET by a case handler is 405, before the case is
+    # looked up (a POST for a case of another municipality is a 404: test_views_zaak.py).
+    **{
+        f"vroegsignaalzaken:zaak_{actie}": ({"uuid": ZAAK_A}, ZAAKACTIE)
+        for actie in (
+            "oppakken",
+            "contactpoging",
+            "snelkeuze",
+            "afsluiten",
+            "heropenen",
+            "overdracht",
+            "nazorg_plannen",
+            "nazorg_afronden",
+            "medebehandelaars",
+            "contactgegeven",
+            "contactgegeven_onjuist",
+        )
+    },
+    # Deadlines and notifications of the case handler's own cases.
+    "vroegsignaalzaken:termijnen": ({}, ZAAKBEHANDELAARS_200),
+    "vroegsignaalzaken:meldingen": ({}, ZAAKBEHANDELAARS_200),
+    "vroegsignaalzaken:meldingen_gelezen": ({}, ZAAKACTIE),
+    # Deadline settings: functional administrators edit, coordinators read.
+    "vroegsignaalzaken:termijninstellingen": (
+        {},
+        alleen(403, functioneel_beheerder=200, coordinator=200),
     ),
     # POST only (bulk claim / assign on the work list).
     "vroegsignaalzaken:toewijzen": (
@@ -255,6 +299,120 @@ TOEGANG = {
         {},
         alleen(403, coordinator=200, functioneel_beheerder=200),
     ),
+    # Outreach (contact): functional administrators edit texts and house style, coordinators
+    # read them and send; letters and batches are case data of the municipality.
+    "contact:overzicht": ({}, alleen(403, functioneel_beheerder=200, coordinator=200)),
+    "contact:gemeente": (
+        {"gemeente": GEMEENTE_A},
+        alleen(403, functioneel_beheerder=200, coordinator=200),
+    ),
+    "contact:huisstijl": ({"gemeente": GEMEENTE_A}, alleen(403, functioneel_beheerder=200)),
+    "contact:sjabloon_bewerken": (
+        {"gemeente": GEMEENTE_A, "kanaal": "brief"},
+        alleen(403, functioneel_beheerder=200),
+    ),
+    "contact:sjabloon": (
+        {"uuid": SJABLOON_A},
+        alleen(403, functioneel_beheerder=200, coordinator=200),
+    ),
+    "contact:sjabloon_pdf": (
+        {"uuid": SJABLOON_A},
+        alleen(403, functioneel_beheerder=200, coordinator=200),
+    ),
+    "contact:sjabloon_activeren": ({"uuid": SJABLOON_A}, alleen(403, functioneel_beheerder=405)),
+    "contact:versturen": ({}, alleen(403, coordinator=200)),
+    "contact:printbatch": (
+        {"uuid": PRINTBATCH_A},
+        alleen(403, coordinator=200, vroegsignaleerder=200, vroegsignaleerder_b=404),
+    ),
+    "contact:printbatch_pdf": (
+        {"uuid": PRINTBATCH_A},
+        alleen(403, coordinator=200, vroegsignaleerder=200, vroegsignaleerder_b=404),
+    ),
+    "contact:bericht_pdf": (
+        {"uuid": BERICHT_A},
+        alleen(403, coordinator=200, vroegsignaleerder=200, vroegsignaleerder_b=404),
+    ),
+    "contact:bericht_controleren": ({"uuid": BERICHT_A}, alleen(403, coordinator=405)),
+    "contact:zaak_versturen": (
+        {},
+        alleen(403, coordinator=405, vroegsignaleerder=405, vroegsignaleerder_b=405),
+    ),
+    "contact:brief_retour": (
+        {},
+        alleen(403, coordinator=405, vroegsignaleerder=405, vroegsignaleerder_b=405),
+    ),
+    # Callcenter rounds: coordinators make them and exchange the files (personal data of many
+    # households); case workers read what the callcenter recorded.
+    "callcenter:overzicht": (
+        {},
+        alleen(403, coordinator=200, vroegsignaleerder=200, vroegsignaleerder_b=200),
+    ),
+    "callcenter:nieuw": ({}, alleen(403, coordinator=200)),
+    "callcenter:detail": (
+        {"uuid": BELRONDE_A},
+        alleen(403, coordinator=200, vroegsignaleerder=200, vroegsignaleerder_b=404),
+    ),
+    "callcenter:bellijst": ({"uuid": BELRONDE_A}, alleen(403, coordinator=200)),
+    "callcenter:importeren": ({"uuid": BELRONDE_A}, alleen(403, coordinator=405)),
+    "callcenter:import_detail": (
+        {"uuid": BELRONDEIMPORT_A},
+        alleen(403, coordinator=200, vroegsignaleerder=200, vroegsignaleerder_b=404),
+    ),
+    "callcenter:afwijzingen": ({"uuid": BELRONDEIMPORT_A}, alleen(403, coordinator=200)),
+    # Feedback to partners (terugkoppeling): a partner user's own signals only.
+    "terugkoppeling:overzicht": ({}, alleen(403, partnergebruiker=200, partnergebruiker_b=200)),
+    "terugkoppeling:export": (
+        {"formaat": "csv"},
+        alleen(403, partnergebruiker=200, partnergebruiker_b=200),
+    ),
+    "terugkoppeling:contactgegevens": (
+        {},
+        alleen(403, partnergebruiker=200, partnergebruiker_b=200),
+    ),
+    "terugkoppeling:contactgegevens_export": (
+        {"formaat": "csv"},
+        alleen(403, partnergebruiker=200, partnergebruiker_b=200),
+    ),
+    "terugkoppeling:schuldontwikkeling": (
+        {},
+        alleen(403, partnergebruiker=200, partnergebruiker_b=200),
+    ),
+    "terugkoppeling:schuldontwikkeling_batch": (
+        {"uuid": "00000000-0000-0000-0000-000000000000"},
+        alleen(403, partnergebruiker=404, partnergebruiker_b=404),
+    ),
+    "terugkoppeling:schuldontwikkeling_afwijzingen": (
+        {"uuid": "00000000-0000-0000-0000-000000000000", "formaat": "csv"},
+        alleen(403, partnergebruiker=404, partnergebruiker_b=404),
+    ),
+    # Partner directory: the partner maintains its own published details.
+    "partnergegevens:overzicht": ({}, alleen(403, partnergebruiker=200, partnergebruiker_b=200)),
+    "partnergegevens:bewerken": ({}, alleen(403, partnergebruiker=200, partnergebruiker_b=200)),
+    "partnergegevens:contactpersoon_nieuw": (
+        {},
+        alleen(403, partnergebruiker=200, partnergebruiker_b=200),
+    ),
+    "partnergegevens:contactpersoon": (
+        {"uuid": "00000000-0000-0000-0000-000000000000"},
+        alleen(403, partnergebruiker=404, partnergebruiker_b=404),
+    ),
+    "partnergegevens:contactpersoon_verwijderen": (
+        {"uuid": "00000000-0000-0000-0000-000000000000"},
+        alleen(403, partnergebruiker=405, partnergebruiker_b=405),
+    ),
+    # Webhooks: partner users manage their own partner's subscriptions.
+    "webhooks:overzicht": ({}, alleen(403, partnergebruiker=200, partnergebruiker_b=200)),
+    "webhooks:nieuw": ({}, alleen(403, partnergebruiker=200, partnergebruiker_b=200)),
+    "webhooks:dead_letters": ({}, alleen(403, partnergebruiker=200, partnergebruiker_b=200)),
+    "webhooks:beeindigen": (
+        {"uuid": IEDER_UUID},
+        alleen(403, partnergebruiker=405, partnergebruiker_b=405),
+    ),
+    "webhooks:opnieuw_afleveren": (
+        {"uuid": IEDER_UUID},
+        alleen(403, partnergebruiker=405, partnergebruiker_b=405),
+    ),
     "audit:logboek": ({}, alleen(403, platformbeheerder=200, auditor=200)),
     # Django admin: staff only; everyone else is sent to the admin's own login page.
     "admin:index": ({}, alleen(Doorverwijzing("admin:login"), platformbeheerder=200)),
@@ -268,8 +426,13 @@ NIET_IN_TABEL = {
     "admin": "admin:index is in the table; every other admin page: test_admin_pages_*",
     "api": "partner API, machine credentials only: test_partner_api_refuses_every_session",
     "lokaal_brp": "local BRP service (BRP_LOKAAL only), machine API with fictitious persons: contrib/brp/tests/test_lokaal.py",
+    "ddas": "CBS pull API, OAuth2 client credentials only: contrib/ddas/tests/api/",
+    "sms": "local SMS gateway double (SMS_LOKAAL only), bearer token: contrib/sms/tests/test_lokaal.py",
+    "webhookontvanger": "local webhook test receiver (WEBHOOK_ONTVANGER_LOKAAL only): terugkoppeling/tests/test_webhooks_ontvanger.py",
 }
 NIET_IN_TABEL_NAMEN = {
+    # the SMS gateway's signed delivery reports (HMAC, no session): contact/tests/test_views.py
+    "contact:sms_statusrapporten",
     # mozilla-django-oidc, only mounted when OIDC_ENABLED
     "oidc_authentication_init",
     "oidc_authentication_callback",
@@ -379,13 +542,37 @@ def regelset_a(tenant_a):
 
 
 @pytest.fixture
-def objecten(zaak_a, aanlevering_a, signaal_a, tenant_a, regelset_a):
+def contact_a(tenant_a):
+    """A letter template, today's print batch and a letter in it, of municipality A."""
+    standaardsjablonen_aanmaken(gemeente=tenant_a)
+    sjabloon = tenant_a.berichtsjablonen.get(kanaal=Kanaal.BRIEF)
+    printbatch = Printbatch.objects.create(gemeente=tenant_a, datum=datetime.date.today())
+    bericht = Bericht.objects.create(
+        vroegsignaalzaak=VroegsignaalzaakFactory(gemeente=tenant_a),
+        kanaal=Kanaal.BRIEF,
+        sjabloon=sjabloon,
+        ontvanger="Dorpsstraat 1, 1234 AB Aadorp",
+        inhoud="Beste bewoner",
+        opmaak='<section class="brief"><p>Beste bewoner</p></section>',
+        status=Berichtstatus.VERZONDEN,
+        idempotentiesleutel="toegang",
+        printbatch=printbatch,
+    )
+    return {SJABLOON_A: sjabloon.uuid, PRINTBATCH_A: printbatch.uuid, BERICHT_A: bericht.uuid}
+
+
+@pytest.fixture
+def objecten(zaak_a, aanlevering_a, signaal_a, tenant_a, regelset_a, contact_a):
+    belronde = BelrondeFactory(gemeente=tenant_a)
     return {
         ZAAK_A: zaak_a.uuid,
         AANLEVERING_A: aanlevering_a.uuid,
         SIGNAAL_A: signaal_a.uuid,
         GEMEENTE_A: tenant_a.uuid,
         REGELSET_A: regelset_a.uuid,
+        BELRONDE_A: belronde.uuid,
+        BELRONDEIMPORT_A: BelrondeimportFactory(belronde=belronde).uuid,
+        **contact_a,
     }
 
 

@@ -15,7 +15,6 @@ from ..constants import CONTROLESTATUSSEN, Zaakfase
 from ..models import Signaalstatuswijziging, Termijninstellingen, Vroegsignaalzaak
 from ..rules import STANDAARDTERMIJNEN, Termijnregels
 
-
 __all__ = [
     "termijnregels",
     "zaken_voor",

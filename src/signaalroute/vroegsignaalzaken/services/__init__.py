@@ -3,7 +3,12 @@ lifecycle; `contactgegevens`: contact details; `termijnen`: deadlines and notifi
 
 from .contactgegevens import contactgegeven_ongeldig_melden, contactgegeven_toevoegen
 from .signalen import WIJZIGBAAR, signaalstatus_wijzigen, signaalstatussen_zetten, zaken_toewijzen
-from .termijnen import termijnen_berekenen, termijnen_bewaken, termijninstellingen_opslaan
+from .termijnen import (
+    meldingen_gelezen_markeren,
+    termijnen_berekenen,
+    termijnen_bewaken,
+    termijninstellingen_opslaan,
+)
 from .zaken import (
     Overdrachtgegevens,
     Pogingsgegevens,
@@ -26,6 +31,7 @@ __all__ = [
     "contactgegeven_toevoegen",
     "contactpoging_registreren",
     "medebehandelaars_wijzigen",
+    "meldingen_gelezen_markeren",
     "nazorg_afronden",
     "nazorg_plannen",
     "nazorg_starten",

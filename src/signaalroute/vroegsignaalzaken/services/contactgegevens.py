@@ -102,7 +102,14 @@ def contactgegeven_ongeldig_melden(
         raise ValidatieFout(_("Kies waarom het gegeven niet klopt."))
     if vroegsignaal is not None and vroegsignaal.vroegsignaalzaak_id != zaak.pk:
         raise ValidatieFout(_("Dit signaal hoort niet bij deze zaak."))
-    waarde = waarde.strip()
+    if soort not in Contactgegevensoort.values:
+        raise ValidatieFout(_("Onbekende soort contactgegeven."))
+    try:
+        # Stored as `contactgegeven_toevoegen` stores it, so the wrong value cannot be re-added
+        # in another notation; a partner's value that is not even valid is kept as delivered.
+        waarde = contactgegeven_normaliseren(soort, waarde)
+    except ValidatieFout:
+        waarde = waarde.strip()
     gegeven = Contactgegeven.objects.filter(
         vroegsignaalzaak=zaak, soort=soort, waarde=waarde
     ).first()

@@ -15,6 +15,7 @@ from signaalroute.audit.services import auditregel_vastleggen
 from signaalroute.core.exceptions import Conflict, ValidatieFout
 from signaalroute.gemeenten.models import Team
 from signaalroute.gemeenten.selectors import gemeenten_voor
+from signaalroute.terugkoppeling.services import terugkoppelingen_bijwerken
 
 from ..constants import CONTROLESTATUSSEN, Signaalstatus, Zaakfase
 from ..models import Signaalstatuswijziging, Vroegsignaalzaak, Zaakwijziging
@@ -37,7 +38,9 @@ def signaalstatussen_zetten(
     for rij in rijen:
         rij.vroegsignaal.status = rij.naar
     Vroegsignaal.objects.bulk_update([r.vroegsignaal for r in rijen], ["status"], batch_size=2000)
-    return Signaalstatuswijziging.objects.bulk_create(rijen, batch_size=2000)
+    wijzigingen = Signaalstatuswijziging.objects.bulk_create(rijen, batch_size=2000)
+    terugkoppelingen_bijwerken([r.vroegsignaal for r in rijen])
+    return wijzigingen
 
 
 @transaction.atomic

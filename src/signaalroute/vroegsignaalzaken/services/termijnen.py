@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -15,12 +16,17 @@ from django.utils.translation import gettext_lazy
 
 from signaalroute.accounts.constants import Rol
 from signaalroute.accounts.models import User
+from signaalroute.audit.constants import Auditactie
+from signaalroute.audit.services import auditregel_vastleggen
+from signaalroute.core.exceptions import ValidatieFout
 from signaalroute.gemeenten.models import Gemeente
+from signaalroute.triage.models import Triage
 
 from ..constants import Termijnsoort, Zaakfase
-from ..models import Melding, Termijninstellingen, Vroegsignaalzaak
+from ..models import Melding, Termijninstellingen, Vroegsignaalzaak, Zaakwijziging
 from ..rules import Termijnregels, termijnstand
 from ..selectors import termijnregels
+from ..workflow import Zaakactie
 from .zaken import nazorg_starten
 
 
@@ -32,10 +38,22 @@ def termijnen_berekenen(
     zaken = list(zaken)
     for zaak in zaken:
         zaak.termijn_eerste_contact = regels.eerste_contact_uiterlijk(
-            zaak.matchingsdatum, crisis=zaak.crisis
+            zaak.matchingsdatum, crisis=_crisis(zaak)
         )
         zaak.termijn_afsluiten = regels.afsluiten_uiterlijk(zaak.matchingsdatum)
     return zaken
+
+
+def _crisis(zaak: Vroegsignaalzaak) -> bool:
+    """Whether the crisis deadline applies: the triage's deadline profile decides, as it did
+    when the case was triaged (a rule may treat a case as a crisis or not); without a triage
+    the case's own crisis flag."""
+    from signaalroute.triage.rules import TERMIJNPROFIEL_CRISIS
+
+    triage = getattr(zaak, "triage", None)
+    if triage is None:
+        return zaak.crisis
+    return triage.termijnprofiel == TERMIJNPROFIEL_CRISIS
 
 
 @transaction.atomic
@@ -46,21 +64,57 @@ def termijninstellingen_opslaan(
     instellingen, _nieuw = Termijninstellingen.objects.get_or_create(gemeente=gemeente)
     for veld, waarde in waarden.items():
         setattr(instellingen, veld, waarde)
-    instellingen.full_clean()
+    try:
+        instellingen.full_clean()
+    except ValidationError as exc:
+        raise ValidatieFout(
+            _("Controleer de termijnen."),
+            invalid_params=[
+                {"name": veld, "reason": " ".join(str(m) for m in meldingen)}
+                for veld, meldingen in exc.message_dict.items()
+            ],
+        ) from exc
     instellingen.save()
-    open_zaken = Vroegsignaalzaak.objects.filter(gemeente=gemeente).exclude(
-        fase__in=[Zaakfase.AFGESLOTEN, Zaakfase.NAZORG]
+    auditregel_vastleggen(
+        actie=Auditactie.WIJZIGEN,
+        gebruiker=door,
+        object=instellingen,
+        gemeente=gemeente,
+        omschrijving="Termijnen gewijzigd",
     )
+    # Open cases get the new deadlines; a reopened case keeps the closing deadline it got when
+    # it was reopened (counted from that day), unless the new rule gives a later one.
+    open_zaken = list(
+        Vroegsignaalzaak.objects.filter(gemeente=gemeente)
+        .exclude(fase__in=[Zaakfase.AFGESLOTEN, Zaakfase.NAZORG])
+        .select_related("triage")
+        .only("pk", "matchingsdatum", "crisis", "termijn_afsluiten", "triage__termijnprofiel")
+    )
+    vorige = {z.pk: z.termijn_afsluiten for z in open_zaken}
+    heropend = set(
+        Zaakwijziging.objects.filter(
+            vroegsignaalzaak__in=open_zaken, actie=Zaakactie.HEROPENEN
+        ).values_list("vroegsignaalzaak_id", flat=True)
+    )
+    zaken = termijnen_berekenen(open_zaken, instellingen.regels())
+    for zaak in zaken:
+        if zaak.pk in heropend and vorige[zaak.pk] and vorige[zaak.pk] > zaak.termijn_afsluiten:
+            zaak.termijn_afsluiten = vorige[zaak.pk]
     Vroegsignaalzaak.objects.bulk_update(
-        termijnen_berekenen(open_zaken.only("pk", "matchingsdatum", "crisis"), instellingen.regels()),
-        ["termijn_eerste_contact", "termijn_afsluiten"],
-        batch_size=2000,
+        zaken, ["termijn_eerste_contact", "termijn_afsluiten"], batch_size=2000
     )
+    # The work list sorts on the triage's first-contact date: keep it in step.
+    triages = [z.triage for z in zaken if getattr(z, "triage", None) is not None]
+    for triage in triages:
+        triage.uiterste_datum = triage.vroegsignaalzaak.termijn_eerste_contact
+    Triage.objects.bulk_update(triages, ["uiterste_datum"], batch_size=2000)
     return instellingen
 
 
 _TEKSTEN = {
-    (Termijnsoort.EERSTE_CONTACT, "verlopen"): gettext_lazy("Termijn eerste contact verlopen op %(datum)s"),
+    (Termijnsoort.EERSTE_CONTACT, "verlopen"): gettext_lazy(
+        "Termijn eerste contact verlopen op %(datum)s"
+    ),
     (Termijnsoort.EERSTE_CONTACT, "binnenkort"): gettext_lazy("Eerste contact uiterlijk %(datum)s"),
     (Termijnsoort.AFSLUITEN, "verlopen"): gettext_lazy("Termijn afsluiten verlopen op %(datum)s"),
     (Termijnsoort.AFSLUITEN, "binnenkort"): gettext_lazy("Afsluiten uiterlijk %(datum)s"),
@@ -94,22 +148,14 @@ def termijnen_bewaken(*, vandaag: dt.date | None = None) -> int:
     coordinators of every passed deadline. Idempotent: a notification exists once per user,
     case, deadline and state. Returns the number of new notifications."""
     vandaag = vandaag or timezone.localdate()
+    meldingen: list[Melding] = []
     for zaak in nazorg_starten(vandaag=vandaag):
         if zaak.behandelaar_id:
-            Melding.objects.get_or_create(
-                gebruiker_id=zaak.behandelaar_id,
-                vroegsignaalzaak=zaak,
-                soort=Termijnsoort.NAZORG,
-                stand="vandaag",
-                termijn=vandaag,
-                defaults={
-                    "tekst": f"{zaak.referentie}: "
-                    + _TEKSTEN[Termijnsoort.NAZORG, "vandaag"]
-                    % {"datum": date_format(vandaag, "j F Y")}
-                },
+            meldingen += _meldingen(
+                zaak, Termijnsoort.NAZORG, "vandaag", vandaag, [zaak.behandelaar]
             )
     regels_per_gemeente: dict[int, Termijnregels] = {}
-    grens = vandaag + dt.timedelta(days=14)
+    grens = vandaag + dt.timedelta(days=62)  # any warning window up to ~40 working days
     zaken = (
         Vroegsignaalzaak.objects.exclude(fase=Zaakfase.AFGESLOTEN)
         .filter(
@@ -120,7 +166,6 @@ def termijnen_bewaken(*, vandaag: dt.date | None = None) -> int:
         .select_related("gemeente", "behandelaar")
         .prefetch_related("medebehandelaars")
     )
-    meldingen: list[Melding] = []
     zaken = list(zaken)
     coordinatoren = _coordinatoren({z.gemeente_id for z in zaken})
     for zaak in zaken:
@@ -144,7 +189,32 @@ def termijnen_bewaken(*, vandaag: dt.date | None = None) -> int:
             meldingen += _meldingen(
                 zaak, Termijnsoort.VERVOLG, "vandaag", zaak.vervolg_op, _ontvangers(zaak)
             )
-    return len(Melding.objects.bulk_create(meldingen, ignore_conflicts=True, batch_size=1000))
+    nieuw = _nog_niet_gemeld(meldingen)
+    Melding.objects.bulk_create(nieuw, ignore_conflicts=True, batch_size=1000)
+    return len(nieuw)
+
+
+def _nog_niet_gemeld(meldingen: list[Melding]) -> list[Melding]:
+    """The notifications that do not exist yet (`bulk_create(ignore_conflicts=True)` cannot
+    tell which rows it skipped, so the count of new ones is made here)."""
+
+    def sleutel(m):
+        return (m.gebruiker_id, m.vroegsignaalzaak_id, str(m.soort), m.stand, m.termijn)
+
+    zaak_ids = sorted({m.vroegsignaalzaak_id for m in meldingen})
+    bestaand = set()
+    for begin in range(0, len(zaak_ids), 1000):
+        bestaand.update(
+            Melding.objects.filter(
+                vroegsignaalzaak_id__in=zaak_ids[begin : begin + 1000]
+            ).values_list("gebruiker_id", "vroegsignaalzaak_id", "soort", "stand", "termijn")
+        )
+    nieuw = []
+    for melding in meldingen:
+        if sleutel(melding) not in bestaand:
+            bestaand.add(sleutel(melding))
+            nieuw.append(melding)
+    return nieuw
 
 
 def _ontvangers(zaak: Vroegsignaalzaak) -> list[User]:
@@ -173,3 +243,10 @@ def _meldingen(zaak, soort, stand, termijn, ontvangers) -> list[Melding]:
             )
         )
     return meldingen
+
+
+def meldingen_gelezen_markeren(*, gebruiker: User) -> int:
+    """Mark all of the user's own unread notifications read; returns how many."""
+    return Melding.objects.filter(gebruiker=gebruiker, gelezen_op__isnull=True).update(
+        gelezen_op=timezone.now()
+    )

@@ -22,8 +22,9 @@ from signaalroute.accounts.constants import Rol
 from signaalroute.accounts.models import User
 from signaalroute.audit.constants import Auditactie
 from signaalroute.audit.services import auditregel_vastleggen
-from signaalroute.core.exceptions import Conflict, ValidatieFout
+from signaalroute.core.exceptions import Conflict, GeenToegang, ValidatieFout
 from signaalroute.gemeenten.selectors import gemeenten_voor
+from signaalroute.terugkoppeling.services import terugkoppelingen_bijwerken
 
 from .. import workflow
 from ..constants import Nazorguitkomst, Signaalstatus, Zaakfase
@@ -170,9 +171,12 @@ def contactpoging_registreren(
     door: User,
     versie: int | None,
     gegevens: Pogingsgegevens,
+    namens_systeem: bool = False,
 ) -> Contactpoging:
     """Record a DDAS `Contactpoging` with a note and a follow-up plan. The first attempt picks
-    the case up; a failed one leads to "nieuwe poging gepland" until the household is reached."""
+    the case up; a failed one leads to "nieuwe poging gepland" until the household is reached.
+    `namens_systeem`: recorded for a letter run or a callcenter import — `door` does not
+    become the handler and the worker's planned follow-up stays unless a new one is given."""
     vandaag = timezone.localdate()
     zaak = zaak_vergrendelen(zaak, versie)
     fouten = _poging_fouten(gegevens, zaak, vandaag)
@@ -208,11 +212,17 @@ def contactpoging_registreren(
         },
         ooit_bereikt=ooit_bereikt,
     )
-    _oppakken_als_nieuw(zaak, door, vandaag)
+    if namens_systeem:
+        if zaak.datum_opgepakt is None:
+            zaak.datum_opgepakt = vandaag
+            _signalen_opgepakt(zaak, door)
+    else:
+        _oppakken_als_nieuw(zaak, door, vandaag)
     if zaak.eerste_contactpoging_op is None or poging.datum < zaak.eerste_contactpoging_op:
         zaak.eerste_contactpoging_op = poging.datum
-    zaak.vervolg_op = gegevens.vervolg_op
-    zaak.vervolgactie = poging.vervolgafspraak if gegevens.vervolg_op else ""
+    if gegevens.vervolg_op or not namens_systeem:
+        zaak.vervolg_op = gegevens.vervolg_op
+        zaak.vervolgactie = poging.vervolgafspraak if gegevens.vervolg_op else ""
     _opslaan(zaak, wijziging, door=door, omschrijving="Contactpoging geregistreerd")
     return poging
 
@@ -258,11 +268,23 @@ def _overdracht_vastleggen(
     )
 
 
+def _overdracht_sinds_heropenen(zaak: Vroegsignaalzaak) -> bool:
+    """A hand-over recorded in the current handling of the case (not one from before it was
+    last reopened) counts for a referral."""
+    heropend = (
+        zaak.historie.filter(actie=A.HEROPENEN).order_by("-op").values_list("op", flat=True).first()
+    )
+    overdrachten = zaak.overdrachten.all()
+    if heropend is not None:
+        overdrachten = overdrachten.filter(op__gte=heropend)
+    return overdrachten.exists()
+
+
 def _nazorg_plannen(zaak, op: dt.date, reden: str, door: User) -> Nazorg:
     if op <= timezone.localdate():
         raise ValidatieFout(
             _("Plan de nazorg na vandaag."),
-            invalid_params=[{"name": "nazorg_op", "reason": "in het verleden"}],
+            invalid_params=[{"name": "nazorg_op", "reason": _("Plan de nazorg na vandaag.")}],
         )
     return Nazorg.objects.create(
         vroegsignaalzaak=zaak, gepland_op=op, reden=reden.strip()[:300], gepland_door=door
@@ -294,7 +316,7 @@ def zaak_afsluiten(
         reden_intern=reden_intern,
         aantal_pogingen=len(pogingen),
         aantal_bereikt=sum(pogingen),
-        overdracht=overdracht is not None or zaak.overdrachten.exists(),
+        overdracht=overdracht is not None or _overdracht_sinds_heropenen(zaak),
         nazorg=nazorg_op is not None,
     )
     fouten = workflow.afsluiting_fouten(afsluiting)
@@ -317,10 +339,9 @@ def zaak_afsluiten(
         _nazorg_plannen(zaak, nazorg_op, nazorg_reden, door)
     status = workflow.signaalstatus_bij_resultaat(resultaat)
     signalen = Vroegsignaal.objects.filter(vroegsignaalzaak=zaak).exclude(status=status)
-    signaalstatussen_zetten(
-        ((s, status, _("Zaak afgesloten.")) for s in signalen), door=door
-    )
+    signaalstatussen_zetten(((s, status, _("Zaak afgesloten.")) for s in signalen), door=door)
     _opslaan(zaak, wijziging, door=door, omschrijving=f"Zaak afgesloten: {resultaat}")
+    terugkoppelingen_bijwerken(zaak.vroegsignalen.all())
     return zaak
 
 
@@ -333,7 +354,9 @@ def zaak_heropenen(
     if not reden.strip():
         raise ValidatieFout(
             _("Geef de reden waarom de zaak heropend wordt."),
-            invalid_params=[{"name": "reden", "reason": "verplicht"}],
+            invalid_params=[
+                {"name": "reden", "reason": _("Geef de reden waarom de zaak heropend wordt.")}
+            ],
         )
     zaak = zaak_vergrendelen(zaak, versie)
     vorige = zaak.get_eindresultaat_display()
@@ -346,9 +369,7 @@ def zaak_heropenen(
     )
     zaak.eindresultaat, zaak.hulpstap, zaak.reden_intern = "", "", ""
     zaak.afgesloten_op = None
-    zaak.termijn_afsluiten = termijnregels(zaak.gemeente).afsluiten_uiterlijk(
-        timezone.localdate()
-    )
+    zaak.termijn_afsluiten = termijnregels(zaak.gemeente).afsluiten_uiterlijk(timezone.localdate())
     zaak.nazorg.filter(afgerond_op__isnull=True).update(
         afgerond_op=timezone.now(), afgerond_door=door, notitie=_("Vervallen: zaak heropend.")
     )
@@ -360,6 +381,7 @@ def zaak_heropenen(
     )
     _oppakken_als_nieuw(zaak, door, timezone.localdate())
     _opslaan(zaak, wijziging, door=door, omschrijving="Zaak heropend")
+    terugkoppelingen_bijwerken(zaak.vroegsignalen.all())
     return zaak
 
 
@@ -464,17 +486,19 @@ def nazorg_afronden(
     if uitkomst not in Nazorguitkomst.values:
         raise _ongeldig({"uitkomst": _("Kies de uitkomst van de nazorg.")})
     fouten = {}
-    if uitkomst == Nazorguitkomst.ALSNOG_HULP:
+    if uitkomst == Nazorguitkomst.ALSNOG_HULP and not hulpstap:
+        fouten["hulpstap"] = _("Noem de concrete stap van de hulp.")
+    elif uitkomst == Nazorguitkomst.ALSNOG_HULP:
+        # A hand-over recorded during this after-care (`overdracht_registreren`) counts too.
+        eerder = zaak.overdrachten.filter(op__gte=nazorg.gestart_op or timezone.now())
         fouten = workflow.afsluiting_fouten(
             workflow.Afsluiting(
                 hulpstap=hulpstap,
                 aantal_pogingen=1,
                 aantal_bereikt=1,
-                overdracht=overdracht is not None,
+                overdracht=overdracht is not None or eerder.exists(),
             )
         )
-        if not hulpstap:
-            fouten["hulpstap"] = _("Noem de concrete stap van de hulp.")
         if overdracht is not None:
             fouten.update(overdracht.fouten())
     if fouten:
@@ -496,6 +520,7 @@ def nazorg_afronden(
     nazorg.afgerond_op, nazorg.afgerond_door = timezone.now(), door
     nazorg.save()
     _opslaan(zaak, wijziging, door=door, omschrijving="Nazorg afgerond")
+    terugkoppelingen_bijwerken(zaak.vroegsignalen.all())
     return nazorg
 
 
@@ -509,11 +534,14 @@ def medebehandelaars_wijzigen(
     """Set the co-workers of a case (e.g. a debt counsellor and a social worker who visit
     together); each must handle cases for the case's municipality."""
     zaak = zaak_vergrendelen(zaak, versie)
+    if door.rol != Rol.COORDINATOR and zaak.behandelaar_id != door.pk:
+        raise GeenToegang(_("Alleen de coördinator of de behandelaar wijzigt de medebehandelaars."))
     nieuw = {u.pk: u for u in gebruikers if u.pk != zaak.behandelaar_id}
     for gebruiker in nieuw.values():
-        if not gebruiker.heeft_rol(
-            Rol.COORDINATOR, Rol.VROEGSIGNALEERDER, Rol.EXTERNE_UITVOERDER
-        ) or not gemeenten_voor(gebruiker).filter(pk=zaak.gemeente_id).exists():
+        if (
+            not gebruiker.heeft_rol(Rol.COORDINATOR, Rol.VROEGSIGNALEERDER, Rol.EXTERNE_UITVOERDER)
+            or not gemeenten_voor(gebruiker).filter(pk=zaak.gemeente_id).exists()
+        ):
             raise ValidatieFout(
                 _("%(naam)s werkt niet aan zaken van deze gemeente.") % {"naam": _naam(gebruiker)}
             )

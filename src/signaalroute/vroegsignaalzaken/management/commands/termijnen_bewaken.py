@@ -3,13 +3,15 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from signaalroute.terugkoppeling.services import tussenstanden_terugkoppelen
 from signaalroute.vroegsignaalzaken.services import termijnen_bewaken
 
 
 class Command(BaseCommand):
     help = (
         "Zet nazorg die aan de beurt is terug in de werkvoorraad en maak meldingen voor "
-        "termijnen die verlopen of bijna verlopen en voor geplande vervolgacties. Eén melding "
+        "termijnen die verlopen of bijna verlopen en voor geplande vervolgacties; partners "
+        "krijgen een tussenstand van signalen waarvan de afsluittermijn verstreek. Eén melding "
         "per zaak, termijn en gebruiker: veilig om dagelijks vanuit cron te draaien."
     )
 
@@ -22,4 +24,5 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(f"Ongeldige datum {datum!r}: gebruik JJJJ-MM-DD.") from exc
         aantal = termijnen_bewaken(vandaag=peildatum)
-        self.stdout.write(f"{aantal} nieuwe melding(en).")
+        tussenstanden = tussenstanden_terugkoppelen(vandaag=peildatum)
+        self.stdout.write(f"{aantal} nieuwe melding(en), {tussenstanden} tussenstand(en).")

@@ -1,3 +1,5 @@
+"""The work list, bulk assignment and the signals outside a case."""
+
 import uuid as uuid_module
 
 from django.contrib import messages
@@ -15,10 +17,10 @@ from signaalroute.audit.constants import Auditactie
 from signaalroute.audit.services import auditregel_vastleggen
 from signaalroute.core.exceptions import NietGevonden, SignaalrouteError
 
-from . import selectors
-from .constants import CONTROLESTATUSSEN, Signaalstatus
-from .forms import WerklijstForm
-from .services import WIJZIGBAAR, signaalstatus_wijzigen, zaken_toewijzen
+from .. import selectors
+from ..constants import CONTROLESTATUSSEN, Signaalstatus
+from ..forms import WerklijstForm
+from ..services import WIJZIGBAAR, signaalstatus_wijzigen, zaken_toewijzen
 
 BEHANDELAARS = (Rol.COORDINATOR, Rol.VROEGSIGNALEERDER, Rol.EXTERNE_UITVOERDER)
 SIGNAALBEHANDELAARS = (Rol.COORDINATOR, Rol.VROEGSIGNALEERDER)
@@ -126,22 +128,6 @@ def _uuids(request) -> list[uuid_module.UUID]:
         except ValueError:
             continue
     return uuids
-
-
-@rol_vereist(*BEHANDELAARS)
-def detail(request, uuid):
-    try:
-        zaak = selectors.zaak_ophalen(user=request.user, uuid=uuid)
-    except NietGevonden as exc:
-        raise Http404 from exc
-    auditregel_vastleggen(
-        actie=Auditactie.BEKIJKEN,
-        gebruiker=request.user,
-        object=zaak,
-        gemeente=zaak.gemeente,
-        omschrijving=f"Zaak {zaak.referentie} bekeken",
-    )
-    return render(request, "vroegsignaalzaken/detail.html", {"zaak": zaak})
 
 
 @rol_vereist(*SIGNAALBEHANDELAARS)
