@@ -16,6 +16,7 @@ urlpatterns = [
     path("matching/", include("signaalroute.matching.urls")),
     path("triage/", include("signaalroute.triage.urls")),
     path("contact/", include("signaalroute.contact.urls")),
+    path("rapportages/", include("signaalroute.rapportages.urls")),
     path("callcenter/", include("signaalroute.contrib.callcenter.urls")),
     path("sms/", include("signaalroute.contrib.sms.urls")),
     path("partner/webhooks/", include("signaalroute.terugkoppeling.webhooks.urls")),

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "signaalroute.contrib.sms",
     "signaalroute.contrib.callcenter",
     "signaalroute.contrib.ddas",
+    "signaalroute.rapportages",
     "signaalroute.demo",
 ]
 
