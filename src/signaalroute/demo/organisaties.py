@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from axes.utils import reset as axes_reset
 from django.contrib.auth.hashers import make_password
+from django.db import transaction
 from django.db.models import Q
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -16,6 +17,7 @@ from signaalroute.aanleveringen.models import Aanlevering, Vroegsignaal
 from signaalroute.accounts.constants import Rol
 from signaalroute.accounts.models import User
 from signaalroute.audit.models import Auditregel
+from signaalroute.contrib.callcenter.models import Belronde
 from signaalroute.gemeenten.models import (
     Gemeente,
     Postcodegebied,
@@ -24,6 +26,7 @@ from signaalroute.gemeenten.models import (
     Wijk,
 )
 from signaalroute.signaalpartners.models import Contactpersoon, Signaalpartner
+from signaalroute.terugkoppeling.schuld import Schuldontwikkelingbatch
 from signaalroute.vroegsignaalzaken.models import Vroegsignaalzaak
 
 from . import regio
@@ -101,6 +104,7 @@ def totp_sleutel(username: str) -> str:
     return hashlib.sha256(f"{TOTP_SALT}:{username}".encode()).digest()[:20].hex()
 
 
+@transaction.atomic
 def demo_verwijderen() -> None:
     """Delete everything that belongs to the demo organisations, partners and accounts.
 
@@ -130,6 +134,8 @@ def demo_verwijderen() -> None:
     Vroegsignaal.objects.filter(Q(gemeente__in=gemeenten) | Q(signaalpartner__in=partners)).delete()
     Aanlevering.objects.filter(signaalpartner__in=partners).delete()
     Vroegsignaalzaak.objects.filter(gemeente__in=gemeenten).delete()
+    Belronde.objects.filter(gemeente__in=gemeenten).delete()
+    Schuldontwikkelingbatch.objects.filter(signaalpartner__in=partners).delete()
     gebruikers.delete()  # their TOTP devices go with them
     partners.delete()
     gemeenten.delete()
