@@ -851,3 +851,24 @@ def test_history_rows_are_append_only(zaak, medewerker):
     with pytest.raises(AppendOnlyError):
         rij.delete()
     assert laatste(zaak).toelichting == "Zaak opgepakt."
+
+
+def test_an_attempt_on_behalf_of_the_system_keeps_the_handler_and_the_planned_follow_up(
+    zaak, users, medewerker
+):
+    """A letter run or a callcenter import records an attempt: the coordinator who ran it does
+    not become the handler, and the worker's planned next step stays."""
+    Vroegsignaalzaak.objects.filter(pk=zaak.pk).update(
+        behandelaar=medewerker, vervolg_op=dt.date(2026, 11, 9), vervolgactie="Opnieuw bellen"
+    )
+    contactpoging_registreren(
+        zaak=vers(zaak),
+        door=users["coordinator"],
+        versie=None,
+        gegevens=Pogingsgegevens(soort=C.BRIEF, datum=dt.date(2026, 11, 5), bereikt=False),
+        namens_systeem=True,
+    )
+    zaak = vers(zaak)
+    assert zaak.behandelaar == medewerker
+    assert (zaak.vervolg_op, zaak.vervolgactie) == (dt.date(2026, 11, 9), "Opnieuw bellen")
+    assert zaak.datum_opgepakt == dt.date(2026, 11, 5)
