@@ -17,6 +17,7 @@ urlpatterns = [
     path("triage/", include("signaalroute.triage.urls")),
     path("contact/", include("signaalroute.contact.urls")),
     path("rapportages/", include("signaalroute.rapportages.urls")),
+    path("bewaartermijnen/", include("signaalroute.bewaartermijnen.urls")),
     path("callcenter/", include("signaalroute.contrib.callcenter.urls")),
     path("sms/", include("signaalroute.contrib.sms.urls")),
     path("partner/webhooks/", include("signaalroute.terugkoppeling.webhooks.urls")),

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "signaalroute.contrib.callcenter",
     "signaalroute.contrib.ddas",
     "signaalroute.rapportages",
+    "signaalroute.bewaartermijnen",
     "signaalroute.demo",
 ]
 
