@@ -97,6 +97,7 @@ def test_main_menu_shows_only_the_pages_of_the_role(page, inloggen, users, brows
             "Controles",
             "Termijninstellingen",
             "Brieven en berichten",
+            "Rapportages",
         ]
     )
     menu.get_by_role("link", name="Werkvoorraad").click()

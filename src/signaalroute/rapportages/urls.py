@@ -1,3 +1,22 @@
+from django.urls import path
+
+from . import views
+
 app_name = "rapportages"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.overzicht, name="overzicht"),
+    path("export/<slug:tabel>/<slug:formaat>/", views.export, name="export"),
+    path("gemeenten/<uuid:gemeente>/", views.gemeente, name="gemeente"),
+    path(
+        "gemeenten/<uuid:gemeente>/export/<slug:tabel>/<slug:formaat>/",
+        views.gemeente_export,
+        name="gemeente_export",
+    ),
+    path("platform/", views.platform, name="platform"),
+    path(
+        "platform/export/<slug:tabel>/<slug:formaat>/",
+        views.platform_export,
+        name="platform_export",
+    ),
+]

@@ -401,6 +401,26 @@ TOEGANG = {
         {"uuid": "00000000-0000-0000-0000-000000000000"},
         alleen(403, partnergebruiker=405, partnergebruiker_b=405),
     ),
+    # Reporting: management information for coordinators and functional administrators;
+    # the platform administrator sees aggregates over all municipalities only.
+    "rapportages:overzicht": ({}, alleen(403, coordinator=200, functioneel_beheerder=200)),
+    "rapportages:export": (
+        {"tabel": "resultaten", "formaat": "csv"},
+        alleen(403, coordinator=200, functioneel_beheerder=200),
+    ),
+    "rapportages:gemeente": (
+        {"gemeente": GEMEENTE_A},
+        alleen(403, coordinator=200, functioneel_beheerder=200),
+    ),
+    "rapportages:gemeente_export": (
+        {"gemeente": GEMEENTE_A, "tabel": "resultaten", "formaat": "xlsx"},
+        alleen(403, coordinator=200, functioneel_beheerder=200),
+    ),
+    "rapportages:platform": ({}, alleen(403, platformbeheerder=200)),
+    "rapportages:platform_export": (
+        {"tabel": "resultaten", "formaat": "csv"},
+        alleen(403, platformbeheerder=200),
+    ),
     # Webhooks: partner users manage their own partner's subscriptions.
     "webhooks:overzicht": ({}, alleen(403, partnergebruiker=200, partnergebruiker_b=200)),
     "webhooks:nieuw": ({}, alleen(403, partnergebruiker=200, partnergebruiker_b=200)),
