@@ -29,6 +29,7 @@ run: install
 	$(MANAGE) aanleveringen_hervatten --minuten 0
 	@echo "This month's demo signals go through the checks (incl. the local BRP) and matching once the server is up (var/controles.log)."
 	$(MANAGE) db_worker --queue-name '*' >var/worker.log 2>&1 & \
+	  $(MANAGE) planner >var/planner.log 2>&1 & \
 	  (sleep 8; $(MANAGE) signalen_verwerken >var/controles.log 2>&1) & \
 	  trap 'kill $$(jobs -p) 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:8000

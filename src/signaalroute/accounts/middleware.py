@@ -18,6 +18,7 @@ OPEN_PREFIXES = (
     "/gezondheid",
     "/contact/sms-statusrapporten/",
     "/sms/lokaal/",
+    "/metrics",
 )
 
 

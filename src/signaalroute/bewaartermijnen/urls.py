@@ -1,3 +1,10 @@
+from django.urls import path
+
+from . import views
+
 app_name = "bewaartermijnen"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.rapporten, name="rapporten"),
+    path("instellingen", views.instellingen, name="instellingen"),
+]

@@ -290,7 +290,16 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Never personal data in application logs: BSNs, e-mail addresses and phone numbers in a
+    # message are masked before any handler writes it (core/logging.py).
+    "filters": {"persoonsgegevens": {"()": "signaalroute.core.logging.PersoonsgegevensFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["persoonsgegevens"],
+        }
+    },
     "loggers": {
         "signaalroute": {"handlers": ["console"], "level": LOG_LEVEL},
         "django": {"handlers": ["console"], "level": "WARNING"},
@@ -442,6 +451,19 @@ WEBHOOK_ONTVANGER_LOKAAL = config(
     "subscriptions (demo, tests). Never in production.",
 )
 
+# --- Processing log and retention (audit, bewaartermijnen; docs/security.md) -----------------
+LOGBOEK_SLEUTEL = config(
+    "LOGBOEK_SLEUTEL",
+    "",
+    help_text="Key of the pseudonyms (HMAC of BSN/case UUID) in the processing log; empty: "
+    "SECRET_KEY. Set once, never change.",
+)
+BEWAARTERMIJN_BESTANDEN_DAGEN = config(
+    "BEWAARTERMIJN_BESTANDEN_DAGEN",
+    30,
+    help_text="Days processed delivery and callcenter files are kept.",
+)
+
 # --- DDAS delivery to CBS (contrib/ddas, docs/ddas.md) ---------------------------------------
 DDAS_CODE_GEGEVENSLEVERANCIER = config(
     "DDAS_CODE_GEGEVENSLEVERANCIER",
@@ -456,4 +478,25 @@ DDAS_CLIENTS = config(
 )
 DDAS_TOKEN_GELDIGHEID = config(
     "DDAS_TOKEN_GELDIGHEID", 300, help_text="Lifetime of a DDAS access token in seconds."
+)
+
+# --- Operations -------------------------------------------------------------------------------
+# Request ids and request metrics on every request; readiness and metrics endpoints
+# (`core/views.py`), JSON logs in production (`core/logging.py`), the planner of the periodic
+# jobs (`core/planner.py`). docs/deployment.md, docs/configuration.md
+MIDDLEWARE = [
+    "signaalroute.core.metrics.MetricsMiddleware",
+    "signaalroute.core.logging.RequestIdMiddleware",
+    *MIDDLEWARE,
+]
+METRICS_TOKEN = config(
+    "METRICS_TOKEN",
+    "",
+    help_text="Bearer token for /metrics (Prometheus); empty: /metrics is off (404).",
+)
+METRICS_DIR = config(
+    "METRICS_DIR",
+    "",
+    help_text="Directory where each web process writes its request counters, summed per "
+    "scrape; empty: the scraped process only.",
 )

@@ -7,4 +7,6 @@ app_name = "core"
 urlpatterns = [
     path("", views.start, name="start"),
     path("gezondheid", views.gezondheid, name="gezondheid"),
+    path("gezondheid/gereed", views.gereed, name="gereed"),
+    path("metrics", views.metrics, name="metrics"),
 ]

@@ -1,7 +1,14 @@
-from django.http import HttpResponse
+import hmac
+import logging
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 
 from signaalroute.accounts.constants import Rol
+
+logger = logging.getLogger("signaalroute.gezondheid")
 
 START_PAGES = {
     Rol.PLATFORMBEHEERDER: "gemeenten:instellingen",
@@ -24,6 +31,40 @@ def start(request):
 
 def gezondheid(request):
     return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+def gereed(request):
+    """Readiness: 200 when this process can serve (database, migrations, task queue), else 503
+    with the failing checks. No details beyond the name of each check and its outcome."""
+    from .metrics import gereedheid
+
+    uitkomst = gereedheid()
+    falend = [naam for naam, ok in uitkomst.items() if ok != "ok"]
+    response = JsonResponse(
+        {"status": "fout" if falend else "ok", "controles": uitkomst, "falend": falend},
+        status=503 if falend else 200,
+    )
+    if falend:
+        logger.warning("niet gereed", extra={"falend": falend})
+        response._has_been_logged = True  # probes ask every few seconds: one line, not an error
+    return response
+
+
+@never_cache
+def metrics(request):
+    """Prometheus text format, for a bearer token (`METRICS_TOKEN`); off (404) without one."""
+    token = settings.METRICS_TOKEN
+    if not token:
+        raise Http404
+    gegeven = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    if not hmac.compare_digest(gegeven.encode(), token.encode()):
+        response = HttpResponse("401 Unauthorized\n", status=401, content_type="text/plain")
+        response["WWW-Authenticate"] = 'Bearer realm="metrics"'
+        return response
+    from .metrics import metrics_tekst
+
+    return HttpResponse(metrics_tekst(), content_type="text/plain; version=0.0.4; charset=utf-8")
 
 
 def forbidden(request, exception=None):

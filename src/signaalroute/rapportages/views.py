@@ -12,9 +12,13 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from signaalroute.accounts.permissions import rol_vereist
+from signaalroute.audit.constants import Auditactie
+from signaalroute.audit.services import auditregel_vastleggen
 from signaalroute.core.export import csv_bytes, download, xlsx_bytes
 
 from . import cijfers, tabellen
+from .jaarevaluatie import jaarevaluatie_maken
+from .maandrapport import maandperiode, maandrapport_maken, maandrapport_pdf
 from .rules import Periode, Voorkeuze, periode_kiezen
 from .selectors import PLATFORM, RAPPORTEURS, platformgemeenten, rapportagegemeenten
 
@@ -185,4 +189,106 @@ def platform_export(request, tabel, formaat):
     periode, _fout = _periode(request)
     return _export(
         _platformtabellen(request.user, periode), tabel, formaat, naam="platform", periode=periode
+    )
+
+
+# --- the monthly report (PDF) and the year evaluation -----------------------------------------
+
+
+def _maand_of_404(jaar: int, maand: int):
+    """A month that exists and has begun (a report of a future month is not found)."""
+    try:
+        periode = maandperiode(jaar, maand)
+    except ValueError as fout:
+        raise Http404 from fout
+    if periode.van > timezone.localdate() or jaar < 2000:
+        raise Http404
+    return periode
+
+
+@rol_vereist(*RAPPORTEURS)
+def maandrapport(request, gemeente, jaar, maand):
+    """The monthly management report of one municipality as a PDF; the download is audited
+    (counts only: no personal data in the report or the audit line)."""
+    gemeente = get_object_or_404(rapportagegemeenten(request.user), uuid=gemeente)
+    periode = _maand_of_404(jaar, maand)
+    rapport = maandrapport_maken(
+        gemeenten=[gemeente],
+        naam=f"Gemeente {gemeente.naam}",
+        jaar=jaar,
+        maand=maand,
+        peildatum=timezone.localdate(),
+        gegenereerd_op=timezone.localtime(),
+    )
+    pdf = maandrapport_pdf(rapport)
+    auditregel_vastleggen(
+        actie=Auditactie.EXPORTEREN,
+        gebruiker=request.user,
+        object=gemeente,
+        gemeente=gemeente,
+        omschrijving=f"Maandrapportage {periode.van:%Y-%m} als PDF",
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{gemeente.gm_code}-{rapport.bestandsnaam}"'
+    )
+    return response
+
+
+def _jaar_of_404(jaar: int) -> int:
+    if not 2000 <= jaar <= timezone.localdate().year:
+        raise Http404
+    return jaar
+
+
+@rol_vereist(*RAPPORTEURS)
+def jaarevaluatie(request, gemeente, jaar):
+    """The year evaluation of one municipality: the questions municipalities set themselves
+    for the first year, each with its figure, a sentence and the table behind it."""
+    gemeente = get_object_or_404(rapportagegemeenten(request.user), uuid=gemeente)
+    evaluatie = jaarevaluatie_maken(
+        gemeenten=[gemeente], jaar=_jaar_of_404(jaar), peildatum=timezone.localdate()
+    )
+    vragen = [
+        {
+            "vraag": vraag,
+            **{
+                formaat: reverse(
+                    "rapportages:jaarevaluatie_export",
+                    kwargs={
+                        "gemeente": gemeente.uuid,
+                        "jaar": jaar,
+                        "tabel": vraag.tabel.sleutel,
+                        "formaat": formaat,
+                    },
+                )
+                for formaat in FORMATEN
+            },
+        }
+        for vraag in evaluatie.vragen
+    ]
+    return render(
+        request,
+        "rapportages/jaarevaluatie.html",
+        {
+            "titel": f"Jaarevaluatie {jaar} gemeente {gemeente.naam}",
+            "gemeente": gemeente,
+            "evaluatie": evaluatie,
+            "vragen": vragen,
+        },
+    )
+
+
+@rol_vereist(*RAPPORTEURS)
+def jaarevaluatie_export(request, gemeente, jaar, tabel, formaat):
+    gemeente = get_object_or_404(rapportagegemeenten(request.user), uuid=gemeente)
+    evaluatie = jaarevaluatie_maken(
+        gemeenten=[gemeente], jaar=_jaar_of_404(jaar), peildatum=timezone.localdate()
+    )
+    return _export(
+        [v.tabel for v in evaluatie.vragen],
+        tabel,
+        formaat,
+        naam=f"{gemeente.gm_code}-jaarevaluatie",
+        periode=evaluatie.periode,
     )

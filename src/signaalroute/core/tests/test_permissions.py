@@ -421,6 +421,27 @@ TOEGANG = {
         {"tabel": "resultaten", "formaat": "csv"},
         alleen(403, platformbeheerder=200),
     ),
+    "rapportages:maandrapport": (
+        {"gemeente": GEMEENTE_A, "jaar": 2025, "maand": 3},
+        alleen(403, coordinator=200, functioneel_beheerder=200),
+    ),
+    "rapportages:jaarevaluatie": (
+        {"gemeente": GEMEENTE_A, "jaar": 2025},
+        alleen(403, coordinator=200, functioneel_beheerder=200),
+    ),
+    "rapportages:jaarevaluatie_export": (
+        {"gemeente": GEMEENTE_A, "jaar": 2025, "tabel": "deur_dicht", "formaat": "csv"},
+        alleen(403, coordinator=200, functioneel_beheerder=200),
+    ),
+    # The processing log: auditors search and export it and verify its hash chain; retention
+    # reports for administrators and auditors, retention settings for the functional admin.
+    "audit:exporteren": ({}, alleen(403, platformbeheerder=200, auditor=200)),
+    "audit:keten_controleren": ({}, alleen(403, platformbeheerder=405, auditor=405)),
+    "bewaartermijnen:rapporten": (
+        {},
+        alleen(403, platformbeheerder=200, functioneel_beheerder=200, auditor=200),
+    ),
+    "bewaartermijnen:instellingen": ({}, alleen(403, functioneel_beheerder=200)),
     # Webhooks: partner users manage their own partner's subscriptions.
     "webhooks:overzicht": ({}, alleen(403, partnergebruiker=200, partnergebruiker_b=200)),
     "webhooks:nieuw": ({}, alleen(403, partnergebruiker=200, partnergebruiker_b=200)),
@@ -436,6 +457,11 @@ TOEGANG = {
     "audit:logboek": ({}, alleen(403, platformbeheerder=200, auditor=200)),
     # Django admin: staff only; everyone else is sent to the admin's own login page.
     "admin:index": ({}, alleen(Doorverwijzing("admin:login"), platformbeheerder=200)),
+    # Readiness: open to every visitor (load balancers), says nothing personal.
+    "core:gereed": ({}, dict.fromkeys(BEZOEKERS, 200)),
+    # Prometheus metrics: only with the bearer token METRICS_TOKEN (empty in CI: off, 404);
+    # a session never opens it.
+    "core:metrics": ({}, dict.fromkeys(BEZOEKERS, 404)),
     # The OpenAPI document is the published contract (committed in the repository): public.
     "openapi": ({}, dict.fromkeys(BEZOEKERS, 200)),
 }
@@ -506,6 +532,8 @@ def test_every_row_in_the_access_table_covers_every_visitor():
 
 ZONDER_ROL_VEREIST = {
     "core:start": "sends each role to its start page",
+    "core:gereed": "readiness check",
+    "core:metrics": "Prometheus, bearer token",
     "core:gezondheid": "open health check",
     "admin:index": "Django admin: is_staff",
     "openapi": "public contract",
@@ -632,7 +660,7 @@ def test_page_access_per_role(bezoeker, objecten, url_name, naam):
     _controleer(response, verwacht[naam], url)
 
 
-OPEN_ZONDER_TWEEDE_FACTOR = {"core:gezondheid", "openapi"}
+OPEN_ZONDER_TWEEDE_FACTOR = {"core:gezondheid", "core:gereed", "core:metrics", "openapi"}
 PASSWORD_ONLY_CASES = [
     pytest.param(name, naam, id=f"{name}-{naam}")
     for name in TOEGANG
