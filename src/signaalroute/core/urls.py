@@ -6,6 +6,7 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("inrichting/", views.inrichting, name="inrichting"),
     path("gezondheid", views.gezondheid, name="gezondheid"),
     path("gezondheid/gereed", views.gereed, name="gereed"),
     path("metrics", views.metrics, name="metrics"),

@@ -4,9 +4,11 @@ import logging
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from signaalroute.accounts.constants import Rol
+from signaalroute.accounts.permissions import rol_vereist
 
 logger = logging.getLogger("signaalroute.gezondheid")
 
@@ -27,6 +29,60 @@ def start(request):
     if target is None:
         return render(request, "core/geen_rol.html", status=403)
     return redirect(target)
+
+
+# The set-up pages, grouped under one menu item: (URL name, title, what it is for, roles).
+_BEHEER = (Rol.COORDINATOR, Rol.FUNCTIONEEL_BEHEERDER)
+INRICHTING = (
+    ("triage:overzicht", _("Triage"), _("Regels per gemeente, capaciteit, simulatie."), _BEHEER),
+    (
+        "matching:instellingen_overzicht",
+        _("Controles"),
+        _("Matchingbeleid, drempels, uitsluitingslijst, schuldhulplijst."),
+        _BEHEER,
+    ),
+    (
+        "vroegsignaalzaken:termijninstellingen",
+        _("Termijnen"),
+        _("Eerste contact, crisis, afsluiten, nazorg."),
+        _BEHEER,
+    ),
+    (
+        "contact:overzicht",
+        _("Brieven en berichten"),
+        _("Huisstijl en teksten per kanaal, met versies."),
+        _BEHEER,
+    ),
+    (
+        "aanleveringen:lijst_import",
+        _("Lijst inlezen"),
+        _("CAK-lijst of bronheffingslijst van een zorgverzekeraar."),
+        _BEHEER,
+    ),
+    (
+        "bewaartermijnen:instellingen",
+        _("Bewaartermijnen"),
+        _("Hoe lang persoonsgegevens bewaard blijven."),
+        (Rol.FUNCTIONEEL_BEHEERDER,),
+    ),
+    (
+        "gemeenten:instellingen",
+        _("Organisatie"),
+        _("Gemeenten, wijken, teams en postcodes."),
+        (Rol.FUNCTIONEEL_BEHEERDER, Rol.PLATFORMBEHEERDER),
+    ),
+)
+
+
+@rol_vereist(Rol.COORDINATOR, Rol.FUNCTIONEEL_BEHEERDER, Rol.PLATFORMBEHEERDER)
+def inrichting(request):
+    """One page with the set-up pages a role may open, instead of one menu item each."""
+    paginas = [
+        (naam, titel, uitleg)
+        for naam, titel, uitleg, rollen in INRICHTING
+        if request.user.rol in rollen
+    ]
+    return render(request, "core/inrichting.html", {"paginas": paginas})
 
 
 def gezondheid(request):

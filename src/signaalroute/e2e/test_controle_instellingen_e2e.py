@@ -12,7 +12,8 @@ def test_administrator_sets_a_threshold_and_excludes_an_address(
     page, inloggen, users, tenant_a, browserfouten
 ):
     inloggen(users["functioneel_beheerder"])
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Controles").click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Inrichting").click()
+    page.get_by_role("link", name="Controles", exact=True).click()
     page.get_by_role("link", name=tenant_a.naam).click()
 
     page.get_by_label("Soort partner").select_option("energie")

@@ -92,12 +92,8 @@ def test_main_menu_shows_only_the_pages_of_the_role(page, inloggen, users, brows
             "Versturen",
             "Overzicht",
             "Aanleverbewaking",
-            "Lijst inlezen",
-            "Triage",
-            "Controles",
-            "Termijninstellingen",
-            "Brieven en berichten",
             "Rapportages",
+            "Inrichting",
         ]
     )
     menu.get_by_role("link", name="Werkvoorraad").click()

@@ -41,7 +41,8 @@ def test_administrator_edits_simulates_and_activates_a_rule(
     zaken_trieren(gemeente=tenant_a, peildatum=maand + datetime.timedelta(days=9))
 
     inloggen(users["functioneel_beheerder"])
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Triage").click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Inrichting").click()
+    page.get_by_role("link", name="Triage", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Triage")
     page.get_by_role("link", name=tenant_a.naam, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Triage {tenant_a.naam}")

@@ -72,3 +72,14 @@ def test_committed_openapi_document_matches_the_code(tmp_path):
 
 def test_health_endpoint_needs_no_login(client):
     assert client.get("/gezondheid").content == b"ok"
+
+
+def test_set_up_page_lists_only_the_pages_of_the_role(client, users):
+    from signaalroute.conftest import verified_client
+
+    coordinator = verified_client(client, users["coordinator"]).get("/inrichting/")
+    assert "Triage" in coordinator.text and "Bewaartermijnen" not in coordinator.text
+    beheerder = verified_client(client, users["functioneel_beheerder"]).get("/inrichting/")
+    assert "Bewaartermijnen" in beheerder.text and "Organisatie" in beheerder.text
+    platform = verified_client(client, users["platformbeheerder"]).get("/inrichting/")
+    assert "Organisatie" in platform.text and "Triage" not in platform.text

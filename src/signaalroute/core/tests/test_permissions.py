@@ -457,6 +457,11 @@ TOEGANG = {
     "audit:logboek": ({}, alleen(403, platformbeheerder=200, auditor=200)),
     # Django admin: staff only; everyone else is sent to the admin's own login page.
     "admin:index": ({}, alleen(Doorverwijzing("admin:login"), platformbeheerder=200)),
+    # The set-up pages grouped on one page (each page has its own row and access).
+    "core:inrichting": (
+        {},
+        alleen(403, coordinator=200, functioneel_beheerder=200, platformbeheerder=200),
+    ),
     # Readiness: open to every visitor (load balancers), says nothing personal.
     "core:gereed": ({}, dict.fromkeys(BEZOEKERS, 200)),
     # Prometheus metrics: only with the bearer token METRICS_TOKEN (empty in CI: off, 404);
