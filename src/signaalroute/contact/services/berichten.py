@@ -93,6 +93,22 @@ class Klaarzetresultaat:
     overgeslagen: list[tuple[Vroegsignaalzaak, str]] = field(default_factory=list)
 
 
+def per_zaak(zaken, resultaat: Klaarzetresultaat, maken, versie: int | None) -> None:
+    """`maken(zaak) -> (bericht, nieuw)` for each case. A case that cannot get a message is
+    skipped with the reason; for one case from the case page (`versie` given) the error goes
+    to the worker instead."""
+    for zaak in zaken:
+        try:
+            bericht, nieuw = maken(zaak)
+        except SignaalrouteError as fout:
+            if versie is not None:
+                raise
+            resultaat.overgeslagen.append((zaak, str(fout.message)))
+            continue
+        resultaat.berichten.append(bericht)
+        resultaat.nieuw += int(nieuw)
+
+
 def _versturen_na_commit(bericht: Bericht) -> None:
     from ..tasks import bericht_versturen_taak
 
@@ -141,16 +157,7 @@ def berichten_klaarzetten(
         raise ValidatieFout(_("Sms is niet ingesteld voor deze installatie."))
     datum = datum or timezone.localdate()
     resultaat = Klaarzetresultaat()
-    for zaak in zaken:
-        try:
-            bericht, nieuw = _klaarzetten(zaak, kanaal, door, versie, datum)
-        except SignaalrouteError as fout:
-            if versie is not None:
-                raise
-            resultaat.overgeslagen.append((zaak, str(fout.message)))
-            continue
-        resultaat.berichten.append(bericht)
-        resultaat.nieuw += int(nieuw)
+    per_zaak(zaken, resultaat, lambda zaak: _klaarzetten(zaak, kanaal, door, versie, datum), versie)
     if resultaat.nieuw:
         auditregel_vastleggen(
             actie=Auditactie.WIJZIGEN,

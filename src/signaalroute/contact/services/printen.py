@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -16,25 +16,24 @@ from django.utils.translation import gettext as _
 from signaalroute.accounts.models import User
 from signaalroute.audit.constants import Auditactie
 from signaalroute.audit.services import auditregel_vastleggen
-from signaalroute.core.exceptions import SignaalrouteError, ValidatieFout
+from signaalroute.core.exceptions import ValidatieFout
 from signaalroute.gemeenten.models import Gemeente
 from signaalroute.vroegsignaalzaken.models import Vroegsignaalzaak
 from signaalroute.vroegsignaalzaken.services.zaken import zaak_vergrendelen
 
 from ..constants import PRINTKANALEN, Berichtstatus
 from ..models import Bericht, Printbatch
-from .berichten import idempotentiesleutel, poging_registreren
+from .berichten import Klaarzetresultaat, idempotentiesleutel, per_zaak, poging_registreren
 from .samenstellen import bericht_samenstellen
 
 logger = logging.getLogger(__name__)
 
 
 @dataclass
-class Afdrukresultaat:
-    batch: Printbatch | None
-    berichten: list[Bericht] = field(default_factory=list)  # new and earlier ones of today
-    nieuw: int = 0
-    overgeslagen: list[tuple[Vroegsignaalzaak, str]] = field(default_factory=list)
+class Afdrukresultaat(Klaarzetresultaat):
+    """`berichten`: the new letters and the earlier ones of today."""
+
+    batch: Printbatch | None = None
 
 
 def printbatch_van_vandaag(
@@ -114,21 +113,15 @@ def brieven_afdrukken(
         raise ValidatieFout(_("Alleen brieven en kaartjes worden afgedrukt."))
     datum = datum or timezone.localdate()
     resultaat = Afdrukresultaat(batch=None)
-    for zaak in zaken:
+
+    def maken(zaak):
         batch = printbatch_van_vandaag(gemeente=zaak.gemeente, door=door, datum=datum)
-        if resultaat.batch is None:
-            resultaat.batch = batch
-        try:
-            bericht, nieuw = _brief_maken(
-                zaak=zaak, kanaal=kanaal, door=door, versie=versie, batch=batch, datum=datum
-            )
-        except SignaalrouteError as fout:
-            if versie is not None:
-                raise
-            resultaat.overgeslagen.append((zaak, str(fout.message)))
-            continue
-        resultaat.berichten.append(bericht)
-        resultaat.nieuw += int(nieuw)
+        resultaat.batch = resultaat.batch or batch
+        return _brief_maken(
+            zaak=zaak, kanaal=kanaal, door=door, versie=versie, batch=batch, datum=datum
+        )
+
+    per_zaak(zaken, resultaat, maken, versie)
     if resultaat.nieuw:
         auditregel_vastleggen(
             actie=Auditactie.WIJZIGEN,
